@@ -1,0 +1,94 @@
+"""Cache of validated content, keyed by a hash of the content files.
+
+Parsing and validating TOML costs ~0.3 s per 1,000 items; reading back the
+validated library as JSON is several times faster, so large packs start quickly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from briefing_tui import paths
+from briefing_tui.atomic import write_atomic
+
+SCHEMA_REVISION = "1"
+"""Bump when the models change shape, so old caches are not read back."""
+
+
+def _package_version() -> str:
+    try:
+        return version("briefing-tui")
+    except PackageNotFoundError:
+        return "dev"
+
+
+def content_key(files: Sequence[Path]) -> str | None:
+    """A hash of every file's path and bytes (None if a file cannot be read)."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{SCHEMA_REVISION}:{_package_version()}".encode())
+    try:
+        for path in files:
+            digest.update(str(path.resolve()).encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _path(key: str) -> Path:
+    return paths.cache_dir() / f"content-{key}.json"
+
+
+def read(key: str):  # -> LibraryData | None (import kept lazy to avoid a cycle)
+    """The cached library for this key, or None (a bad cache is ignored, not fatal)."""
+    from pydantic import ValidationError
+
+    from briefing_tui.content import LibraryData
+
+    path = _path(key)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        return LibraryData.model_validate_json(raw)
+    except (ValidationError, ValueError):
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+
+
+def write(key: str, data) -> None:
+    """Store the library; failures (read-only disk, full disk) only cost speed."""
+    target = _path(key)
+    with contextlib.suppress(OSError):
+        write_atomic(target, data.model_dump_json().encode(), mode=0o644)
+        for old in target.parent.glob("content-*.json"):
+            if old != target and old.stat().st_mtime < target.stat().st_mtime - 7 * 86400:
+                old.unlink()
+
+
+def index_path(library) -> Path | None:
+    """Where a large library's search index is kept between runs (None: build in memory).
+
+    Small packs index in a few milliseconds, so only large ones are worth a file.
+    """
+    if len(library.items) < 2_000:
+        return None
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(SCHEMA_REVISION.encode())
+    for item in library.data.items:
+        digest.update(item.id.encode())
+        digest.update(item.summary.encode())
+    folder = paths.cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder / f"search-{digest.hexdigest()}.sqlite"

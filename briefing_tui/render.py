@@ -1,0 +1,216 @@
+"""Rich renderables for the CLI: tables and panels built from ``Text``, never from markup.
+
+Content is untrusted as far as the terminal goes: every string passes through
+``sanitize`` and is placed in ``Text`` objects, so ``[bold]`` shows literally.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from briefing_tui.content import Library
+from briefing_tui.sanitize import clean, clean_line
+from briefing_tui.search import HL_END, HL_START, SearchOutcome
+from briefing_tui.vocab import ACTORS, COUNTRIES, KINDS, SECTORS, label
+
+
+def citation_dict(library: Library, item) -> dict[str, str]:
+    """The full citation of an item: document, publisher, authors, date, section."""
+    briefing = library.briefings.get(item.source.document)
+    section = library.section_of(item)
+    source = briefing.source if briefing else None
+    return {
+        "document": source.title if source else item.source.document,
+        "publisher": source.publisher if source else "",
+        "authors": ", ".join(source.authors) if source else "",
+        "date": source.date if source else "",
+        "section": section_label(section) if section else item.source.section,
+        "page": item.source.page,
+        "url": source.url if source else "",
+        "perspective": source.perspective if source else "",
+    }
+
+
+def section_label(section) -> str:
+    return f"{section.number} {section.title}".strip() if section.number else section.title
+
+
+def citation_text(library: Library, item) -> str:
+    """A one-line citation: "Title. Publisher (Authors), Date. Section: X."."""
+    cite = citation_dict(library, item)
+    who = cite["publisher"] + (f" ({cite['authors']})" if cite["authors"] else "")
+    text = f"{cite['document']}. {who}, {cite['date']}. Section: {cite['section']}"
+    if cite["page"]:
+        text += f", {cite['page']}"
+    return clean_line(text + ".")
+
+
+def tags_line(item) -> str:
+    parts = [label(ACTORS, actor) for actor in item.actors]
+    parts += [label(COUNTRIES, country) for country in item.countries]
+    parts += [label(SECTORS, sector) for sector in item.sectors]
+    return " · ".join(parts)
+
+
+def sources_table(library: Library) -> Table:
+    table = Table(title="Source documents", show_lines=False, expand=False)
+    for column in ("id", "title", "publisher / authors", "date", "perspective", "items"):
+        table.add_column(column, overflow="fold")
+    for briefing in library.data.briefings:
+        source = briefing.source
+        who = source.publisher + (f"; {', '.join(source.authors)}" if source.authors else "")
+        table.add_row(
+            Text(source.id),
+            Text(clean_line(source.title)),
+            Text(clean_line(who)),
+            Text(clean_line(source.date)),
+            Text(clean_line(source.perspective)),
+            Text(str(len(library.items_in(briefing.id)))),
+        )
+    return table
+
+
+def items_table(library: Library, items) -> Table:
+    table = Table(title=f"{len(items)} items", expand=False)
+    for column in ("id", "kind", "title", "briefing / section"):
+        table.add_column(column, overflow="fold")
+    for item in items:
+        section = library.section_of(item)
+        table.add_row(
+            Text(item.id),
+            Text(KINDS.get(item.kind, item.kind)),
+            Text(clean_line(item.title)),
+            Text(f"{item.source.document} / {clean_line(section.title) if section else item.source.section}"),
+        )
+    return table
+
+
+def item_panel(library: Library, item) -> Panel:
+    """An item as a panel: summary, details, citation, related items."""
+    parts: list = []
+    parts.append(Text(clean(item.summary)))
+    details = item_details(item)
+    if details:
+        parts.append(Text(""))
+        parts.append(Text(details))
+    if item.body:
+        parts.append(Text(""))
+        parts.append(Text(clean(item.body)))
+    if item.quote:
+        parts.append(Text(""))
+        parts.append(Text(f"“{clean_line(item.quote.text)}” — {clean_line(item.quote.attribution)}", style="italic"))
+    tags = tags_line(item)
+    if tags:
+        parts.append(Text(""))
+        parts.append(Text(tags, style="cyan"))
+    parts.append(Text(""))
+    parts.append(Text("Source: " + citation_text(library, item), style="dim"))
+    related = library.related(item.id)
+    if related:
+        parts.append(Text(""))
+        parts.append(Text("Related:", style="bold"))
+        for other in related:
+            parts.append(Text(f"  {other.id}  {clean_line(other.title)} ({KINDS[other.kind]})"))
+    title = Text(f"{KINDS[item.kind]}: {clean_line(item.title)}", style="bold")
+    return Panel(Group(*parts), title=title, subtitle=Text(item.id), title_align="left")
+
+
+def item_details(item) -> str:
+    """Kind-specific fields as plain lines (shared by the CLI and exports)."""
+    lines: list[str] = []
+    if item.kind == "figure":
+        lines.append(f"Value: {item.value}" + (f" ({item.unit})" if item.unit else ""))
+        lines.append(f"Measures: {item.measures}")
+        if item.year:
+            lines.append(f"Year: {item.year}")
+    elif item.kind == "initiative":
+        name = item.name + (f" ({item.acronym})" if item.acronym and item.acronym not in item.name else "")
+        lines.append(f"Name: {name}")
+        if item.partners:
+            lines.append(f"Partners: {', '.join(item.partners)}")
+        if item.year:
+            lines.append(f"Year: {item.year}")
+    elif item.kind == "case-study":
+        if item.companies:
+            lines.append(f"Companies: {', '.join(item.companies)}")
+        if item.institutions:
+            lines.append(f"Institutions: {', '.join(item.institutions)}")
+        if item.years:
+            lines.append(f"Years: {', '.join(item.years)}")
+    elif item.kind == "recommendation":
+        if item.number:
+            lines.append(f"Recommendation {item.number}")
+        if item.addressed_to:
+            lines.append("Addressed to: " + ", ".join(label(ACTORS, actor) for actor in item.addressed_to))
+        for proposal in item.proposals:
+            lines.append(f"  • {proposal}")
+    elif item.kind == "approach":
+        lines.append(f"Actor: {label(ACTORS, item.actor)} · Theme: {item.theme}")
+    return clean("\n".join(lines))
+
+
+def snippet_text(snippet: str) -> Text:
+    """A search snippet with the matched words highlighted."""
+    text = Text()
+    highlighted = False
+    buffer = ""
+    for char in snippet:
+        if char in (HL_START, HL_END):
+            text.append(clean(buffer), style="bold reverse" if highlighted else "")
+            buffer = ""
+            highlighted = char == HL_START
+        else:
+            buffer += char
+    text.append(clean(buffer), style="bold reverse" if highlighted else "")
+    return text
+
+
+def search_table(outcome: SearchOutcome) -> Table:
+    counts = ", ".join(f"{KINDS.get(kind, kind)} {count}" for kind, count in sorted(outcome.kind_counts.items()))
+    title = f"{outcome.total} matches" + (f" ({counts})" if counts else "")
+    table = Table(title=title, expand=False)
+    for column in ("id", "kind", "title", "snippet", "score"):
+        table.add_column(column, overflow="fold")
+    for result in outcome.results:
+        table.add_row(
+            Text(result.id),
+            Text(KINDS.get(result.kind, result.kind)),
+            Text(clean_line(result.title)),
+            snippet_text(result.snippet),
+            Text(f"{result.score:.2f}"),
+        )
+    return table
+
+
+def theme_table(library: Library, theme) -> Table:
+    from briefing_tui.compare import theme_actors
+
+    table = Table(title=clean_line(theme.title), show_lines=True, expand=True)
+    cells = {cell.actor: cell for cell in theme.cells}
+    actors = theme_actors(library)
+    for actor in actors:
+        table.add_column(label(ACTORS, actor), overflow="fold", ratio=1)
+    row = []
+    for actor in actors:
+        cell = cells.get(actor)
+        if cell is None:
+            row.append(Text("The documents say nothing on this.", style="dim italic"))
+            continue
+        text = Text(clean(cell.stance), style="dim italic" if cell.silent else "")
+        if cell.instruments:
+            text.append("\n\nInstruments: ", style="bold")
+            text.append(clean_line(", ".join(cell.instruments)))
+        if cell.sources:
+            perspectives = [
+                f"{source_id} ({library.briefings[source_id].source.perspective})"
+                for source_id in cell.sources
+                if source_id in library.briefings
+            ]
+            text.append("\nSources: ", style="bold")
+            text.append(clean_line(", ".join(perspectives)))
+        row.append(text)
+    table.add_row(*row)
+    return table

@@ -1,0 +1,274 @@
+"""Full-text search over the library: SQLite FTS5 with BM25 ranking and porter stemming.
+
+The index is built once per content version; a large pack's index is kept in the
+user cache dir so later starts only open it. Queries are parsed by ``query``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sqlite3
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing_tui.content import Library
+from briefing_tui.query import ParsedQuery, parse_query
+
+HL_START = "\x02"
+HL_END = "\x03"
+"""Snippet highlight markers: control characters never present in (sanitized) content."""
+
+SYNONYMS: dict[str, list[str]] = {
+    "farming": ["agriculture", "agricultural", "agribusiness"],
+    "farm": ["agriculture", "agricultural"],
+    "farmers": ["agriculture", "agricultural"],
+    "agriculture": ["farming", "agricultural", "agribusiness"],
+    "ai": ["artificial intelligence"],
+    "us": ["united states"],
+    "usa": ["united states"],
+    "america": ["united states"],
+    "lac": ["latin america"],
+    "5g": ["fifth generation"],
+    "money": ["finance", "financing"],
+    "loan": ["loans", "financing", "credit"],
+    "chips": ["semiconductors"],
+    "fdi": ["foreign direct investment"],
+    "oda": ["official development assistance"],
+    "internet": ["broadband", "connectivity"],
+}
+"""Query words that also match related words, so a user's vocabulary finds the document's."""
+
+COLUMN_WEIGHTS = (0.0, 10.0, 4.0, 1.0, 2.0, 0.0)
+"""bm25 weights for (id, title, summary, body, tags, facets): a title hit counts most."""
+
+SHORT_PREFIX_LIMIT = 200
+"""A one-letter prefix matches most items: return the first ones unranked, at once."""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One ranked hit."""
+
+    id: str
+    kind: str
+    title: str
+    briefing: str
+    section: str
+    snippet: str
+    score: float
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "source": {"document": self.briefing, "section": self.section},
+            "snippet": self.snippet.replace(HL_START, "**").replace(HL_END, "**"),
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass
+class SearchOutcome:
+    """Results of one query with what the UI needs to explain them."""
+
+    query: ParsedQuery
+    results: list[SearchResult]
+    kind_counts: dict[str, int]
+    total: int
+    relaxed: bool = False
+    """True when no item matched every word and results match any word instead."""
+    message: str = ""
+
+
+def _facets(item) -> str:
+    tokens = [f"kind_{item.kind}", f"briefing_{item.source.document}"]
+    tokens += [f"country_{country}" for country in item.countries]
+    tokens += [f"sector_{sector}" for sector in item.sectors]
+    actors = set(item.actors)
+    if getattr(item, "actor", None):
+        actors.add(item.actor)
+    tokens += [f"actor_{actor}" for actor in sorted(actors)]
+    return " ".join(token.replace("-", "_") for token in tokens)
+
+
+def _item_text(item) -> tuple[str, str, str, str]:
+    extra: list[str] = []
+    for name in ("value", "measures", "name", "acronym", "theme", "number"):
+        value = getattr(item, name, "")
+        if value:
+            extra.append(str(value))
+    for name in ("proposals", "companies", "institutions", "partners"):
+        extra.extend(getattr(item, name, []) or [])
+    if item.quote:
+        extra.append(item.quote.text)
+    body = "\n".join([item.body, *extra, *item.notes])
+    tags = " ".join([*item.tags, *item.countries, *item.sectors, *item.actors]).replace("-", " ")
+    return item.title, item.summary, body, tags
+
+
+def _fts_string(words: list[str]) -> str:
+    return '"' + " ".join(word.replace('"', "") for word in words) + '"'
+
+
+def _term(word: str) -> str:
+    """One word as an FTS expression, with its synonyms OR-ed in."""
+    options = [_fts_string([word])] + [_fts_string(synonym.split()) for synonym in SYNONYMS.get(word, [])]
+    return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
+
+
+class SearchIndex:
+    """An FTS5 index of a library's items. Thread-safe for queries from a worker."""
+
+    def __init__(self, library: Library, path: Path | None = None) -> None:
+        self.library = library
+        self._lock = threading.Lock()
+        reuse = path is not None and path.exists()
+        self._db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False)
+        if reuse and not self._usable():
+            self._db.close()
+            with contextlib.suppress(OSError):
+                path.unlink()  # type: ignore[union-attr]
+            reuse = False
+            self._db = sqlite3.connect(str(path), check_same_thread=False)
+        if not reuse:
+            self._build()
+
+    def _usable(self) -> bool:
+        try:
+            (count,) = self._db.execute("SELECT count(*) FROM items").fetchone()
+        except sqlite3.DatabaseError:
+            return False
+        return count == len(self.library.items)
+
+    def _build(self) -> None:
+        db = self._db
+        db.execute("DROP TABLE IF EXISTS items")
+        db.execute(
+            "CREATE VIRTUAL TABLE items USING fts5("
+            "id UNINDEXED, title, summary, body, tags, facets, "
+            "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '1 2 3')"
+        )
+        rows = (
+            (position, item.id, *_item_text(item), _facets(item))
+            for position, item in enumerate(self.library.data.items, start=1)
+        )
+        with db:
+            db.executemany(
+                "INSERT INTO items(rowid, id, title, summary, body, tags, facets) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            db.execute("INSERT INTO items(items) VALUES ('optimize')")
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- query building ---------------------------------------------------------
+
+    def _filter_expression(self, query: ParsedQuery) -> str:
+        groups = []
+        for name, values in query.filters.items():
+            options = [f'facets:"{name}_{value.replace("-", "_")}"' for value in values]
+            groups.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
+        return " AND ".join(groups)
+
+    def _positive_expression(self, query: ParsedQuery, joiner: str) -> str:
+        parts = [_term(word) for word in query.words]
+        parts += [_fts_string(phrase) for phrase in query.phrases]
+        if query.prefix:
+            prefix = query.prefix.replace('"', "")
+            parts.append(f'"{prefix}"*')
+        return f" {joiner} ".join(parts)
+
+    def _match(self, query: ParsedQuery, joiner: str = "AND") -> str:
+        positive = self._positive_expression(query, joiner)
+        filters = self._filter_expression(query)
+        parts = [f"({positive})" if positive else "", filters]
+        expression = " AND ".join(part for part in parts if part)
+        for phrase in query.excluded:
+            if expression:
+                expression = f"({expression}) NOT {_fts_string(phrase)}"
+        return expression
+
+    # -- running ----------------------------------------------------------------
+
+    def search(self, text: str | ParsedQuery, *, limit: int = 50, as_typed: bool = False) -> SearchOutcome:
+        """Run a query; never raises for any input string."""
+        query = text if isinstance(text, ParsedQuery) else parse_query(text, as_typed=as_typed)
+        if query.is_empty:
+            return SearchOutcome(
+                query, [], {}, 0, message="Type words to search; filters: kind: country: actor: sector: briefing:"
+            )
+        if not query.has_terms and not query.filters:
+            return SearchOutcome(query, [], {}, 0, message="Add a word or a filter to go with the exclusion.")
+        if query.problems and not query.has_terms and not query.filters:
+            return SearchOutcome(query, [], {}, 0, message="; ".join(query.problems))
+        short = not query.words and not query.phrases and len(query.prefix) == 1
+        try:
+            outcome = self._run(query, self._match(query), limit, ranked=not short)
+            if not outcome.results and len(query.words) + len(query.phrases) > 1:
+                outcome = self._run(query, self._match(query, "OR"), limit, ranked=True)
+                outcome.relaxed = bool(outcome.results)
+        except sqlite3.Error:
+            outcome = SearchOutcome(query, [], {}, 0)
+        if query.problems:
+            outcome.message = "; ".join(query.problems)
+        elif not outcome.results:
+            outcome.message = "No matches. Try fewer words, or remove a filter."
+        elif outcome.relaxed:
+            outcome.message = "No item has every word; showing items with some of them."
+        return outcome
+
+    def _run(self, query: ParsedQuery, match: str, limit: int, *, ranked: bool) -> SearchOutcome:
+        if not match:
+            return SearchOutcome(query, [], {}, 0)
+        ranked_by_terms = ranked and query.has_terms
+        weights = ", ".join(map(str, COLUMN_WEIGHTS))
+        score = f"bm25(items, {weights})" if ranked_by_terms else "0.0"
+        # Unranked queries (a one-letter prefix) stop at the limit instead of scoring every hit.
+        order = "ORDER BY score" if ranked_by_terms else ("ORDER BY rowid" if ranked else "")
+        sql = f"SELECT rowid, id, snippet(items, -1, ?, ?, '…', 24), {score} AS score FROM items WHERE items MATCH ? {order} LIMIT ?"
+        with self._lock:
+            rows = self._db.execute(sql, (HL_START, HL_END, match, limit)).fetchall()
+            if ranked:
+                counts_rows = self._db.execute("SELECT rowid FROM items WHERE items MATCH ?", (match,)).fetchall()
+            else:
+                counts_rows = rows
+        items = self.library.data.items
+        kind_counts = Counter(items[rowid - 1].kind for (rowid,) in counts_rows)
+        results = []
+        for rowid, item_id, snippet, score in rows:
+            item = items[rowid - 1]
+            results.append(
+                SearchResult(
+                    id=item_id,
+                    kind=item.kind,
+                    title=item.title,
+                    briefing=item.source.document,
+                    section=item.source.section,
+                    snippet=_clean_snippet(snippet),
+                    score=-float(score),
+                )
+            )
+        return SearchOutcome(query, results, dict(kind_counts), len(counts_rows))
+
+
+def _clean_snippet(snippet: str) -> str:
+    return re.sub(r"\s+", " ", snippet or "").strip()
+
+
+def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where query words (by stem-ish prefix) occur in a text, for highlighting."""
+    spans: list[tuple[int, int]] = []
+    stems = {term[:5] if len(term) > 5 else term for term in terms if term}
+    if not stems:
+        return spans
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True)) + r")\w*", re.IGNORECASE
+    )
+    for match in pattern.finditer(text):
+        spans.append((match.start(), match.end()))
+    return spans
