@@ -94,7 +94,8 @@ class BriefingApp(App):
     def _content_loaded(self, library: Library) -> None:
         self.library = library
         self.build_index()
-        self.explorer.content_ready()
+        if self.explorer.mounted:  # otherwise the explorer picks the library up when it mounts
+            self.explorer.content_ready()
         if self.initial_present:
             self.present_briefing(self.initial_present)
 

@@ -238,7 +238,7 @@ class SearchIndex:
             else:
                 counts_rows = rows
         items = self.library.data.items
-        kind_counts = Counter(items[rowid - 1].kind for (rowid,) in counts_rows)
+        kind_counts = Counter(items[row[0] - 1].kind for row in counts_rows)
         results = []
         for rowid, item_id, snippet, score in rows:
             item = items[rowid - 1]

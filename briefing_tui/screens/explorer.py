@@ -51,6 +51,8 @@ class ExplorerScreen(Screen):
         """Which result n/N are on."""
         self.terms: list[str] = []
         """Words to highlight in the detail pane (from the search that opened it)."""
+        self.mounted = False
+        """True once mounted: content can only be shown after that."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -66,11 +68,14 @@ class ExplorerScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#results", OptionList).display = False
         self.query_one("#search-status", Static).display = False
-        detail = self.query_one(DetailView)
-        detail.show_placeholder("Loading briefings…")
         width = self.app.settings.get("navigator_width", None)  # type: ignore[attr-defined]
         if isinstance(width, int):
             self.query_one("#sidebar").styles.width = max(NAV_MIN, min(NAV_MAX, width))
+        self.mounted = True
+        if self.app.library is not None:  # type: ignore[attr-defined]
+            self.content_ready()
+        else:
+            self.query_one(DetailView).show_placeholder("Loading briefings…")
 
     # -- content arrives ---------------------------------------------------------
 
@@ -83,11 +88,12 @@ class ExplorerScreen(Screen):
         nav.load(app.library, grouping if grouping in navtree.GROUPINGS else "document")  # type: ignore[attr-defined]
         self._update_subtitle()
         last = app.settings.get("last_opened", None)  # type: ignore[attr-defined]
-        if isinstance(last, str) and app.library.resolve(last) is not None:  # type: ignore[attr-defined]
-            self.open(last)
-        elif app.library.briefings:  # type: ignore[attr-defined]
-            self.open(next(iter(app.library.briefings)))  # type: ignore[attr-defined]
+        if not (isinstance(last, str) and app.library.resolve(last) is not None):  # type: ignore[attr-defined]
+            last = next(iter(app.library.briefings), None)  # type: ignore[attr-defined]
         nav.focus()
+        if last:
+            nav.revealing = last  # the tree's first highlight must not replace what we restore
+            self.open(last)
 
     def _update_subtitle(self) -> None:
         nav = self.query_one(Navigator)
@@ -145,6 +151,8 @@ class ExplorerScreen(Screen):
     @on(Navigator.NodeHighlighted)
     def _nav_highlighted(self, event: Navigator.NodeHighlighted) -> None:
         nav = event.node.data
+        if event.control.revealing is not None:
+            return
         if nav is not None and nav.target and nav.target != self.current_target:
             self.open(nav.target, reveal=False)
 

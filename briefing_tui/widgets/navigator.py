@@ -41,6 +41,8 @@ class Navigator(Tree[NavNode]):
         self.bookmarked: set[str] = set()
         """Targets to mark with a star; the screen sets it (a snapshot, not a file read per label)."""
         self._nodes_by_target: dict[str, TreeNode[NavNode]] = {}
+        self.revealing: str | None = None
+        """A target the cursor is being moved to; highlights of other nodes meanwhile are not the user's."""
 
     def load(self, library: Library, grouping: str = "document") -> None:
         self.library = library
@@ -109,6 +111,17 @@ class Navigator(Tree[NavNode]):
                 if step != target:
                     self._populate(node)
                     node.expand()
+        self.revealing = target
+        # Line numbers of freshly expanded nodes exist only after the next refresh.
+        self.call_after_refresh(self._move_to, target)
+
+    def _move_to(self, target: str) -> None:
         node = self._nodes_by_target.get(target)
         if node is not None:
             self.move_cursor(node)
+            self.scroll_to_node(node, animate=False)
+        self.call_after_refresh(self._done_revealing, target)
+
+    def _done_revealing(self, target: str) -> None:
+        if self.revealing == target:
+            self.revealing = None

@@ -1,0 +1,109 @@
+"""The loader: good packs load, every kind of bad pack gets messages naming file, item and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.content import ContentError, load_library
+from tests.conftest import FIXTURES, PACK
+
+BAD = FIXTURES / "bad"
+
+
+def problems_of(folder: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_library([folder], use_cache=False)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_fixture_pack_loads_with_lookups(pack_library) -> None:
+    assert list(pack_library.briefings) == ["demo"]
+    assert [section.id for section in pack_library.briefings["demo"].sections] == ["demo-intro", "demo-way-forward"]
+    item = pack_library.item("demo-rec-1a")
+    assert item is not None and item.parent == "demo-rec-1"
+    assert pack_library.children["demo-rec-1"] == ["demo-rec-1a"]
+    related = [other.id for other in pack_library.related("demo-rec-1")]
+    assert "demo-obs-financing" in related and "demo-rec-1a" in related
+    assert pack_library.resolve("demo-intro")[0] == "section"
+    assert pack_library.resolve("demo")[0] == "briefing"
+    assert pack_library.resolve("nope") is None
+
+
+def test_section_items_put_recommendations_first(pack_library) -> None:
+    kinds = [pack_library.items[item_id].kind for item_id in pack_library.section_items["demo-intro"]]
+    assert kinds.index("obstacle") < kinds.index("figure") < kinds.index("approach")
+
+
+def test_toml_syntax_error_names_file_line_and_column() -> None:
+    [message] = problems_of(BAD / "syntax")
+    assert message.startswith("syntax/broken.toml:3:")
+    assert "invalid TOML" in message
+
+
+def test_schema_errors_name_item_and_field() -> None:
+    messages = problems_of(BAD / "schema")
+    assert (
+        "schema/briefing.toml: item 'demo-obs-financing': field 'colour': unknown field (not in the schema)" in messages
+    )
+    assert "schema/briefing.toml: item 'demo-fig-fdi': field 'value': Field required" in messages
+
+
+def test_dangling_references_are_reported() -> None:
+    messages = problems_of(BAD / "refs")
+    assert any("item 'demo-rec-1': field 'related': no item 'demo-obs-nowhere'" in line for line in messages)
+    assert any("item 'demo-rec-1a': field 'parent': no item 'demo-rec-9'" in line for line in messages)
+    assert any(
+        "item 'demo-case-smart-city': field 'source.section': no section 'demo-missing'" in line for line in messages
+    )
+
+
+def test_vocabulary_typos_suggest_the_right_slug() -> None:
+    messages = problems_of(BAD / "vocab")
+    assert any("field 'countries': unknown country 'brazl' (did you mean 'brazil'?)" in line for line in messages)
+    assert any("field 'sectors': unknown sector 'energie' (did you mean 'energy'?)" in line for line in messages)
+
+
+def test_duplicate_ids_across_packs(tmp_path: Path) -> None:
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "dup.toml").write_text((PACK / "demo" / "briefing.toml").read_text())
+    with pytest.raises(ContentError) as caught:
+        load_library([PACK, copy], use_cache=False)
+    text = str(caught.value)
+    assert "duplicate source id" in text and "duplicate item id" in text
+
+
+def test_binary_file_is_a_clear_problem(tmp_path: Path) -> None:
+    (tmp_path / "junk.toml").write_bytes(b"\xff\xfe\x00binary")
+    [message] = problems_of(tmp_path)
+    assert "junk.toml" in message and "not UTF-8" in message
+
+
+def test_missing_folder_and_empty_folder(tmp_path: Path) -> None:
+    assert "no such content folder" in problems_of(tmp_path / "absent")[0]
+    assert "no .toml content files" in problems_of(tmp_path)[0]
+
+
+def test_cache_round_trip_gives_the_same_library(tmp_path: Path) -> None:
+    first = load_library([PACK], use_cache=True)
+    second = load_library([PACK], use_cache=True)
+    assert first.data == second.data
+    cached = list(Path(__import__("briefing_tui.paths", fromlist=["cache_dir"]).cache_dir()).glob("content-*.json"))
+    assert len(cached) == 1
+
+
+def test_changed_file_invalidates_cache(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    text = (PACK / "demo" / "briefing.toml").read_text()
+    (pack / "demo.toml").write_text(text)
+    assert load_library([pack]).item("demo-rec-1").title == "Coordinate development finance"
+    (pack / "demo.toml").write_text(text.replace("Coordinate development finance", "Pool development finance"))
+    assert load_library([pack]).item("demo-rec-1").title == "Pool development finance"
+
+
+def test_environment_variable_selects_content(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFING_TUI_CONTENT", str(PACK))
+    assert list(load_library(use_cache=False).briefings) == ["demo"]

@@ -1,0 +1,84 @@
+"""Query parsing and ranking."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing_tui.query import parse_query
+from briefing_tui.search import SearchIndex
+
+
+def test_parser_splits_words_phrases_exclusions_and_filters() -> None:
+    query = parse_query(
+        'japan "digital economy" -china kind:case-study country:Brazil actor:usa sector:energy briefing:iad'
+    )
+    assert query.words == ["japan"]
+    assert query.phrases == [["digital", "economy"]]
+    assert query.excluded == [["china"]]
+    assert query.filters == {
+        "kind": ["case-study"],
+        "country": ["brazil"],
+        "actor": ["us"],
+        "sector": ["energy"],
+        "briefing": ["iad"],
+    }
+
+
+def test_parser_tolerates_odd_input() -> None:
+    assert parse_query('"unbalanced phrase').phrases == [["unbalanced", "phrase"]]
+    assert parse_query("kind:nonsense").problems == ["unknown kind 'nonsense'"]
+    assert parse_query("NEAR( * ^ :").words == ["near"]
+    assert parse_query("kind:cases").filters == {"kind": ["case-study"]}
+
+
+def test_last_word_is_a_prefix_only_while_typing() -> None:
+    assert parse_query("hydro", as_typed=True).prefix == "hydro"
+    assert parse_query("hydro ", as_typed=True).prefix == ""
+    assert parse_query("hydro").words == ["hydro"]
+
+
+def test_ranking_and_filters_on_fixture(pack_library) -> None:
+    index = SearchIndex(pack_library)
+    outcome = index.search("hydrogen")
+    assert outcome.results[0].id == "demo-opp-hydrogen"
+    assert outcome.kind_counts == {"opportunity": 1}
+    assert index.search("finance kind:approach").results[0].id == "demo-app-japan-finance"
+    assert not index.search("finance -japan kind:approach").results
+    assert [r.id for r in index.search("country:chile").results] == ["demo-opp-hydrogen"]
+
+
+def test_prefix_search_as_typed(pack_library) -> None:
+    index = SearchIndex(pack_library)
+    assert index.search("hydr", as_typed=True).results[0].id == "demo-opp-hydrogen"
+    assert index.search("h", as_typed=True).results  # one letter: unranked but answers
+
+
+def test_all_words_first_then_any(pack_library) -> None:
+    outcome = SearchIndex(pack_library).search("hydrogen zebra")
+    assert outcome.relaxed and outcome.results[0].id == "demo-opp-hydrogen"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_string_gives_results_or_a_message(pack_library_cached, text: str) -> None:
+    outcome = pack_library_cached.search(text, as_typed=True)
+    assert outcome.results or outcome.message or outcome.query.is_empty
+
+
+@pytest.fixture(scope="module")
+def pack_library_cached():
+    from briefing_tui.content import load_library
+    from tests.conftest import PACK
+
+    return SearchIndex(load_library([PACK], use_cache=False))
+
+
+def test_ai_farming_colombia_finds_the_ai_agriculture_case(bundled_library) -> None:
+    outcome = SearchIndex(bundled_library).search("AI farming Colombia")
+    assert outcome.results, outcome.message
+    top = bundled_library.items[outcome.results[0].id]
+    assert top.kind == "case-study"
+    assert "colombia" in top.countries
+    assert "agricultur" in (top.title + top.summary).lower()
