@@ -107,3 +107,9 @@ def test_changed_file_invalidates_cache(tmp_path: Path) -> None:
 def test_environment_variable_selects_content(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BRIEFING_TUI_CONTENT", str(PACK))
     assert list(load_library(use_cache=False).briefings) == ["demo"]
+
+
+def test_documented_example_is_the_tested_fixture() -> None:
+    from tests.conftest import REPO
+
+    assert (REPO / "docs" / "content-example.toml").read_text() == (PACK / "demo" / "briefing.toml").read_text()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from briefing_tui.compare import parse_cell_id
 from briefing_tui.sanitize import clean_line
@@ -118,10 +121,8 @@ class BookmarksScreen(Screen):
             status = "No bookmarks yet: press b on an item, section, briefing or comparison cell."
         self.query_one("#bookmark-status", Static).update(Text(status, style="dim"))
         if keep is not None:
-            try:
+            with contextlib.suppress(RowDoesNotExist):  # the row was filtered out or deleted
                 table.move_cursor(row=table.get_row_index(keep))
-            except Exception:  # the row was filtered out or deleted
-                pass
 
     def _current_key(self) -> str | None:
         table = self.query_one(DataTable)
@@ -129,7 +130,7 @@ class BookmarksScreen(Screen):
             return None
         try:
             return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except Exception:
+        except CellDoesNotExist:
             return None
 
     def bookmarks_changed(self) -> None:
