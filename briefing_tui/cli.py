@@ -94,9 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("validate", "check a content folder; exit 0 when valid, else list problems and exit 2")
     sub.add_argument("dir", nargs="*", help="content folder(s); default: the bundled content")
 
-    from briefing_tui import cli_more
+    from briefing_tui import cli_more, cli_serve
 
     cli_more.add_commands(command)
+    cli_serve.add_command(command)
     return parser
 
 
@@ -278,11 +279,12 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from briefing_tui import cli_more
+    from briefing_tui import cli_more, cli_serve
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler = COMMANDS.get(args.command) or cli_more.COMMANDS.get(args.command) or cmd_app
+    handlers = {**COMMANDS, **cli_more.COMMANDS, **cli_serve.COMMANDS}
+    handler = handlers.get(args.command or "", cmd_app)
     try:
         return handler(args)
     except CliError as error:
