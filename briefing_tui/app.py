@@ -61,6 +61,10 @@ class BriefingApp(App):
         self.startup_error: str | None = None
         """Set when content cannot load; the CLI prints it after the app exits."""
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup: bool = False):
+        """Notifications often quote content or file names: never interpret them as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     # -- start-up ----------------------------------------------------------------
 
     def on_mount(self) -> None:

@@ -7,6 +7,7 @@ Content is untrusted as far as the terminal goes: every string passes through
 from __future__ import annotations
 
 from rich.console import Group
+from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -75,8 +76,10 @@ def sources_table(library: Library) -> Table:
 
 def items_table(library: Library, items) -> Table:
     table = Table(title=f"{len(items)} items", expand=False)
-    for column in ("id", "kind", "title", "briefing / section"):
-        table.add_column(column, overflow="fold")
+    table.add_column("id", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("title", overflow="fold", ratio=2)
+    table.add_column("briefing / section", overflow="fold", ratio=1)
     for item in items:
         section = library.section_of(item)
         table.add_row(
@@ -98,7 +101,7 @@ def item_panel(library: Library, item) -> Panel:
         parts.append(Text(details))
     if item.body:
         parts.append(Text(""))
-        parts.append(Text(clean(item.body)))
+        parts.append(Markdown(clean(item.body), hyperlinks=False))
     if item.quote:
         parts.append(Text(""))
         parts.append(Text(f"“{clean_line(item.quote.text)}” — {clean_line(item.quote.attribution)}", style="italic"))
@@ -172,8 +175,11 @@ def search_table(outcome: SearchOutcome) -> Table:
     counts = ", ".join(f"{KINDS.get(kind, kind)} {count}" for kind, count in sorted(outcome.kind_counts.items()))
     title = f"{outcome.total} matches" + (f" ({counts})" if counts else "")
     table = Table(title=title, expand=False)
-    for column in ("id", "kind", "title", "snippet", "score"):
-        table.add_column(column, overflow="fold")
+    table.add_column("id", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("title", overflow="fold", ratio=1)
+    table.add_column("snippet", overflow="fold", ratio=2)
+    table.add_column("score", no_wrap=True, justify="right")
     for result in outcome.results:
         table.add_row(
             Text(result.id),
