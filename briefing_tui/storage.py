@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import threading
 import time
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
@@ -157,7 +158,8 @@ class StateFile(Generic[S]):
         self.warnings: list[str] = []
         """Messages the UI or CLI must show the user; see ``take_warnings``."""
         self._pending: list[Callable[[S], Any]] = []
-        self._cache: tuple[bytes, S, bool] | None = None
+        self._cache: tuple[bytes, S, str | None] | None = None
+        self._thread_lock = threading.RLock()
 
     # -- what subclasses provide ---------------------------------------------------
 
@@ -194,8 +196,9 @@ class StateFile(Generic[S]):
 
     def _state(self) -> S:
         """The file's latest state with any unsaved changes replayed on top."""
-        saved, _writable = self._read(locked=False)
-        return self._replay(saved)
+        with self._thread_lock:
+            saved, _blocked = self._read(locked=False)
+            return self._replay(saved)
 
     def _replay(self, saved: S) -> S:
         state = self._copy(saved)
@@ -203,27 +206,28 @@ class StateFile(Generic[S]):
             operation(state)
         return state
 
-    def _read(self, *, locked: bool) -> tuple[S, bool]:
-        """The file's state, and whether it may be overwritten; a corrupt file is moved aside."""
+    def _read(self, *, locked: bool) -> tuple[S, str | None]:
+        """The file's state, and why it must not be overwritten (None: it may be)."""
         try:
             with open(self.path, "rb") as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
-            return self._empty(), True
+            return self._empty(), None
         except OSError as error:
-            self.warn(f"cannot read {self.what} file {self.path}: {error.strerror or error}; changes will not be saved")
-            return self._empty(), False
+            blocked = f"cannot read {self.what} file {self.path} ({error.strerror or error}); changes will not be saved"
+            self.warn(blocked)
+            return self._empty(), blocked
         if self._cache is not None and self._cache[0] == data:
             return self._copy(self._cache[1]), self._cache[2]
         try:
-            state, writable = self._decode(data), True
+            state, blocked = self._decode(data), None
         except _Newer as newer:
-            self.warn(f"{self.path}: {newer}; it is left as is and changes will not be saved")
-            state, writable = newer.state, False
+            state, blocked = newer.state, f"{self.path}: {newer}; it is left as is and changes will not be saved"
+            self.warn(blocked)
         except Corrupt as corrupt:
             return self._set_aside(data, str(corrupt), locked=locked)
-        self._cache = (data, state, writable)
-        return self._copy(state), writable
+        self._cache = (data, state, blocked)
+        return self._copy(state), blocked
 
     def _decode(self, data: bytes) -> S:
         if not data.strip():
@@ -240,16 +244,15 @@ class StateFile(Generic[S]):
             raise Corrupt(f"invalid TOML ({error})") from None
         return self._parse(raw)
 
-    def _set_aside(self, data: bytes, reason: str, *, locked: bool) -> tuple[S, bool]:
+    def _set_aside(self, data: bytes, reason: str, *, locked: bool) -> tuple[S, str | None]:
         """Move a corrupt file aside (under the lock, and only if it is still the same bytes)."""
+        stuck = f"{self.what} file {self.path} is corrupt ({reason}) and could not be moved aside"
         if not locked:
             handle = self._acquire(quiet=True)
             if handle is None:
-                self.warn(
-                    f"{self.what} file {self.path} is corrupt ({reason}) and could not be moved aside; "
-                    f"{self.what} will not be saved until it is fixed or removed"
-                )
-                return self._empty(), False
+                blocked = f"{stuck}; {self.what} will not be saved until it is fixed or removed"
+                self.warn(blocked)
+                return self._empty(), blocked
             try:
                 return self._read(locked=True)  # it may have been fixed meanwhile
             finally:
@@ -261,15 +264,13 @@ class StateFile(Generic[S]):
                     return self._read(locked=True)
             os.rename(self.path, aside)
         except FileNotFoundError:
-            return self._empty(), True
+            return self._empty(), None
         except OSError as error:
-            self.warn(
-                f"{self.what} file {self.path} is corrupt ({reason}) and could not be moved aside "
-                f"({error.strerror or error}); {self.what} will not be saved"
-            )
-            return self._empty(), False
+            blocked = f"{stuck} ({error.strerror or error}); {self.what} will not be saved"
+            self.warn(blocked)
+            return self._empty(), blocked
         self.warn(f"{self.what} file was corrupt ({reason}); moved aside to {aside}")
-        return self._empty(), True
+        return self._empty(), None
 
     def _aside_path(self) -> Path:
         """A new ``<name>.corrupt-<timestamp>`` path that does not exist yet."""
@@ -285,18 +286,21 @@ class StateFile(Generic[S]):
 
     def _mutate(self, operation: Callable[[S], R]) -> R:
         """Apply ``operation`` to the freshest state under the lock and save; never raises OSError."""
-        handle = self._acquire(quiet=False)
-        try:
-            saved, writable = self._read(locked=handle is not None)
-            state = self._replay(saved)
-            result = operation(state)
-            if handle is not None and writable and self._write(state):
-                self._pending.clear()
-            else:
-                self._pending.append(operation)
-            return result
-        finally:
-            self._release(handle)
+        with self._thread_lock:
+            handle = self._acquire(quiet=False)
+            try:
+                saved, blocked = self._read(locked=handle is not None)
+                state = self._replay(saved)
+                result = operation(state)
+                if blocked:
+                    self.warn(blocked)
+                if handle is not None and not blocked and self._write(state):
+                    self._pending.clear()
+                else:
+                    self._pending.append(operation)
+                return result
+            finally:
+                self._release(handle)
 
     def _write(self, state: S) -> bool:
         data = tomli_w.dumps(self._dump(state), multiline_strings=self.multiline).encode("utf-8")
@@ -306,7 +310,7 @@ class StateFile(Generic[S]):
         except OSError as error:
             self.warn(_describe_os_error(error, self.path.parent, self.what))
             return False
-        self._cache = (data, self._copy(state), True)
+        self._cache = (data, self._copy(state), None)
         return True
 
     def _remove_stale_temp_files(self) -> None:
@@ -404,6 +408,10 @@ class BookmarkStore(StateFile[list[Bookmark]]):
 
     def is_bookmarked(self, target: str) -> bool:
         return self.get(target) is not None
+
+    def missing(self, library: Library) -> list[Bookmark]:
+        """Bookmarks whose targets are not in the loaded content (kept, never dropped)."""
+        return missing(library, self._state())
 
     # -- changing --------------------------------------------------------------------
 

@@ -1,0 +1,218 @@
+"""``briefing-tui bookmarks`` and ``briefing-tui export``, run as the user runs them (a subprocess)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from conftest import PACK
+
+from briefing_tui import paths
+from briefing_tui.storage import BookmarkStore
+
+
+def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the CLI on the fixture pack with the test's isolated XDG dirs (set in os.environ)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing_tui", "--content", str(PACK), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env or dict(os.environ),
+        timeout=60,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def saved_targets() -> list[str]:
+    return [bookmark.target for bookmark in BookmarkStore().all()]
+
+
+def test_add_list_remove() -> None:
+    result = run("bookmarks", "add", "demo-rec-1", "--note", "line one\nline two", "--tag", "a", "b", "--tag", "c")
+    assert result.returncode == 0, result.stderr
+    assert "bookmarked demo-rec-1 (item)" in result.stdout
+    assert run("bookmarks", "add", "demo-intro").returncode == 0
+    assert run("bookmarks", "add", "demo").returncode == 0
+    assert run("bookmarks", "add", "compare:energy-transition:lac").returncode == 0
+    assert [(b.target, b.target_kind) for b in BookmarkStore().all()] == [
+        ("demo-rec-1", "item"),
+        ("demo-intro", "section"),
+        ("demo", "briefing"),
+        ("compare:energy-transition:lac", "cell"),
+    ]
+    assert BookmarkStore().get("demo-rec-1").tags == ["a", "b", "c"]
+    assert paths.bookmarks_file().stat().st_mode & 0o777 == 0o600
+
+    listing = run("bookmarks", "list", env=dict(os.environ, COLUMNS="200"))
+    assert listing.returncode == 0
+    assert "Coordinate development finance" in listing.stdout and "line one" in listing.stdout
+    data = json.loads(run("bookmarks", "list", "--json").stdout)
+    assert [entry["target"] for entry in data["bookmarks"]] == [
+        "demo-rec-1",
+        "demo-intro",
+        "demo",
+        "compare:energy-transition:lac",
+    ]
+    assert data["bookmarks"][0]["note"] == "line one\nline two"
+    assert run("bookmarks").returncode == 0  # no action lists
+
+    removed = run("bookmarks", "remove", "demo-intro")
+    assert removed.returncode == 0 and "removed demo-intro" in removed.stdout
+    again = run("bookmarks", "remove", "demo-intro")
+    assert again.returncode == 1 and "not bookmarked" in again.stderr
+    assert saved_targets() == ["demo-rec-1", "demo", "compare:energy-transition:lac"]
+
+
+def test_add_checks_the_id_and_updates_an_existing_note() -> None:
+    unknown = run("bookmarks", "add", "no-such-thing")
+    assert unknown.returncode == 1 and "no item, section, briefing or comparison cell" in unknown.stderr
+    assert run("bookmarks", "add", "compare:development-finance:mars").returncode == 1
+    assert not paths.bookmarks_file().exists()
+    run("bookmarks", "add", "demo-fig-fdi", "--note", "first")
+    result = run("bookmarks", "add", "demo-fig-fdi", "--note", "second")
+    assert result.returncode == 0 and "updated demo-fig-fdi" in result.stdout
+    assert BookmarkStore().get("demo-fig-fdi").note == "second"
+    assert "already bookmarked" in run("bookmarks", "add", "demo-fig-fdi").stdout
+
+
+def test_import_json_export_and_toml_file(tmp_path: Path) -> None:
+    run("bookmarks", "add", "demo-rec-1", "--note", "from json")
+    run("bookmarks", "add", "demo-intro")
+    exported = tmp_path / "exported.json"
+    assert run("export", "--format", "json", "-o", str(exported)).returncode == 0
+    toml_copy = tmp_path / "bookmarks.toml"
+    toml_copy.write_bytes(paths.bookmarks_file().read_bytes())
+
+    paths.bookmarks_file().unlink()
+    result = run("bookmarks", "import", str(exported))
+    assert result.returncode == 0 and "imported 2 bookmarks" in result.stdout
+    assert saved_targets() == ["demo-rec-1", "demo-intro"]
+    assert BookmarkStore().get("demo-rec-1").note == "from json"
+
+    result = run("bookmarks", "import", str(toml_copy))
+    assert result.returncode == 0 and "imported 0 bookmarks (2 already bookmarked)" in result.stdout
+
+    foreign = json.dumps([{"target": "demo-gone", "target_kind": "item", "note": "old"}])
+    result = run("bookmarks", "import", "-", stdin=foreign)
+    assert result.returncode == 0 and "not loaded" in result.stderr
+    assert saved_targets() == ["demo-rec-1", "demo-intro", "demo-gone"]
+
+
+def test_import_errors_are_clear(tmp_path: Path) -> None:
+    missing = run("bookmarks", "import", str(tmp_path / "nope.json"))
+    assert missing.returncode == 2 and "cannot read" in missing.stderr
+    garbage = tmp_path / "garbage.json"
+    garbage.write_bytes(b"\x00\xff not bookmarks")
+    result = run("bookmarks", "import", str(garbage))
+    assert result.returncode == 2 and "garbage.json" in result.stderr
+
+
+def test_export_memo_to_stdout_and_files(tmp_path: Path) -> None:
+    run("bookmarks", "add", "demo-rec-1", "--note", "# my note | with pipes")
+    run("bookmarks", "add", "compare:development-finance:us")
+    memo = run("export")
+    assert memo.returncode == 0
+    assert memo.stdout.startswith("# Bookmarks\n")
+    assert "> \\# my note \\| with pipes" in memo.stdout
+    assert "## Comparison" in memo.stdout
+    assert "## Recommendations" in run("export", "--group-by", "kind").stdout
+    assert run("export", "-o", "-").stdout == memo.stdout
+
+    target = tmp_path / "memo.md"
+    written = run("export", "-o", str(target))
+    assert written.returncode == 0 and written.stdout == ""
+    assert target.read_text(encoding="utf-8") == memo.stdout
+    assert target.stat().st_mode & 0o777 == 0o600
+
+    target.write_text("keep me", encoding="utf-8")
+    refused = run("export", "-o", str(target))
+    assert refused.returncode == 2 and "--force" in refused.stderr
+    assert target.read_text(encoding="utf-8") == "keep me"
+    forced = run("export", "--format", "json", "-o", str(target), "--force")
+    assert forced.returncode == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["bookmarks"][0]["target"] == "demo-rec-1"
+
+    nowhere = run("export", "-o", str(tmp_path / "no-folder" / "memo.md"))
+    assert nowhere.returncode == 2 and "cannot write" in nowhere.stderr
+
+
+def test_export_item_briefing_and_comparison() -> None:
+    item = run("export", "--item", "demo-rec-1")
+    assert item.returncode == 0 and item.stdout.startswith("# Recommendation: Coordinate development finance")
+    assert json.loads(run("export", "--item", "demo-rec-1", "--format", "json").stdout)["id"] == "demo-rec-1"
+    assert run("export", "--item", "nope").returncode == 1
+
+    briefing = run("export", "--briefing", "demo")
+    assert briefing.returncode == 0 and "## 4 A Way Forward" in briefing.stdout
+    assert run("export", "--briefing", "nope").returncode == 1
+
+    comparison = run("export", "--compare", "--theme", "energy")
+    assert comparison.returncode == 0
+    assert "## Energy transition" in comparison.stdout and "Development finance" not in comparison.stdout
+    data = json.loads(run("export", "--compare", "--format", "json").stdout)
+    assert [theme["id"] for theme in data["themes"]] == ["development-finance", "energy-transition"]
+    assert run("export", "--compare", "--theme", "nope").returncode == 1
+    assert run("export", "--item", "demo-rec-1", "--theme", "energy").returncode == 2
+    assert run("export", "--item", "demo-rec-1", "--briefing", "demo").returncode == 2  # argparse: one at a time
+
+
+def test_corrupt_file_is_reported_on_stderr() -> None:
+    path = paths.bookmarks_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\x00\x01 binary")
+    result = run("bookmarks", "list")
+    assert result.returncode == 0
+    assert "warning: bookmarks file was corrupt" in result.stderr
+    aside = list(path.parent.glob("bookmarks.toml.corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_bytes() == b"\x00\x01 binary"
+    assert str(aside[0]) in result.stderr.replace("\n", "")
+
+
+def test_unwritable_config_folder_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder")
+    env = dict(os.environ, XDG_CONFIG_HOME=str(blocker))
+    result = run("bookmarks", "add", "demo", env=env)
+    assert result.returncode == 2
+    assert "will not be saved" in result.stderr and "was not saved" in result.stderr
+    listing = run("bookmarks", "list", env=env)
+    assert listing.returncode == 0  # reading still works: there is simply nothing
+
+
+def add_many(targets: list[str]) -> list[int]:
+    return [run("bookmarks", "add", target).returncode for target in targets]
+
+
+@pytest.mark.parametrize("workers", [2])
+def test_concurrent_cli_adds_lose_nothing(workers: int) -> None:
+    targets = [
+        "demo-rec-1",
+        "demo-rec-1a",
+        "demo-obs-financing",
+        "demo-fig-fdi",
+        "demo-case-smart-city",
+        "demo-init-pgii",
+        "demo-opp-hydrogen",
+        "demo-app-japan-finance",
+        "demo-intro",
+        "demo-way-forward",
+        "demo",
+        "compare:development-finance:us",
+        "compare:development-finance:japan",
+        "compare:development-finance:china",
+        "compare:energy-transition:japan",
+        "compare:energy-transition:lac",
+    ]
+    run("sources")  # fill the content cache first, so the two workers race on bookmarks only
+    with ThreadPoolExecutor(workers) as pool:
+        codes = list(pool.map(add_many, [targets[index::workers] for index in range(workers)]))
+    assert all(code == 0 for batch in codes for code in batch)
+    assert sorted(saved_targets()) == sorted(targets)
