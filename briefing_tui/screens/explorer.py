@@ -244,7 +244,7 @@ class ExplorerScreen(Screen):
             status.append(f"{outcome.total} match{'es' if outcome.total != 1 else ''}", style="bold")
             counts = " · ".join(f"{KINDS[kind]} {count}" for kind, count in sorted(outcome.kind_counts.items()))
             if counts:
-                status.append(f"  {counts}", style="dim")
+                status.append("\n" + counts, style="dim")
         if outcome.message:
             if status.plain:
                 status.append("\n")

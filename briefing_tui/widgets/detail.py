@@ -32,7 +32,10 @@ HIGHLIGHT = "bold reverse"
 
 
 def kind_badge(kind: str) -> Text:
-    return Text(f" {KINDS.get(kind, kind).upper()} ", style=KIND_STYLES.get(kind, "reverse"))
+    """A coloured label; text appended afterwards keeps the default style."""
+    badge = Text()
+    badge.append(f" {KINDS.get(kind, kind).upper()} ", style=KIND_STYLES.get(kind, "reverse"))
+    return badge
 
 
 def highlighted(text: str, terms: list[str], style: str = "") -> Text:
@@ -157,7 +160,7 @@ class DetailView(VerticalScroll):
             parts.append(Text(""))
             parts.append(tags)
         parts.append(Text(""))
-        parts.append(Text("Source: ", style="bold dim").append(render.citation_text(library, item), style="dim"))
+        parts.append(Text.assemble(("Source: ", "bold"), (render.citation_text(library, item), "dim")))
         links = [(other.id, self._link_label(other)) for other in library.related(item.id)]
         return Group(*parts), "Related", links
 
@@ -165,7 +168,7 @@ class DetailView(VerticalScroll):
         briefing_id = library.briefing_of_section(section.id) or ""
         briefing = library.briefings[briefing_id]
         parts: list[RenderableType] = [
-            Text(" SECTION ", style="bold reverse").append(f"  {clean_line(briefing.source.title)}", style="dim"),
+            Text.assemble((" SECTION ", "bold reverse"), (f"  {clean_line(briefing.source.title)}", "dim")),
             Text(""),
             Text(clean_line(render.section_label(section)), style="bold"),
             Text(""),
