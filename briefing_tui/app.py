@@ -58,6 +58,8 @@ class BriefingApp(App):
         """A briefing id to open straight in the presenter (``briefing-tui present ID``)."""
         self.clock = clock
         """Time source for the presenter's timer (tests inject a fixed clock)."""
+        self.present_bookmarks_on_start = False
+        """Open the presenter on the bookmarks once content loads (``present --bookmarks``)."""
         self.startup_error: str | None = None
         """Set when content cannot load; the CLI prints it after the app exits."""
 
@@ -102,6 +104,8 @@ class BriefingApp(App):
             self.explorer.content_ready()
         if self.initial_present:
             self.present_briefing(self.initial_present)
+        elif self.present_bookmarks_on_start:
+            self.present_bookmarks()
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def build_index(self) -> None:
@@ -297,6 +301,14 @@ class BriefingApp(App):
 
         if self.library is not None:
             self.push_screen(ExportDialog())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In front of a room a stray key must not open another screen over the slides.
+        from briefing_tui.screens.presenter import PresenterScreen
+
+        if isinstance(self.screen, PresenterScreen) and action in ("compare", "bookmarks", "copy", "export", "help"):
+            return False
+        return True
 
     # -- palette -----------------------------------------------------------------
 

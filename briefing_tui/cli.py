@@ -94,9 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("validate", "check a content folder; exit 0 when valid, else list problems and exit 2")
     sub.add_argument("dir", nargs="*", help="content folder(s); default: the bundled content")
 
-    from briefing_tui import cli_more, cli_serve
+    from briefing_tui import cli_more, cli_present, cli_serve
 
     cli_more.add_commands(command)
+    cli_present.add_command(command)
     cli_serve.add_command(command)
     return parser
 
@@ -279,11 +280,11 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from briefing_tui import cli_more, cli_serve
+    from briefing_tui import cli_more, cli_present, cli_serve
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    handlers = {**COMMANDS, **cli_more.COMMANDS, **cli_serve.COMMANDS}
+    handlers = {**COMMANDS, **cli_more.COMMANDS, **cli_present.COMMANDS, **cli_serve.COMMANDS}
     handler = handlers.get(args.command or "", cmd_app)
     try:
         return handler(args)

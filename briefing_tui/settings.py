@@ -20,6 +20,7 @@ KNOWN_SETTINGS: dict[str, type] = {
     "last_opened": str,
     "grouping": str,
     "navigator_width": int,
+    "presenter_budget_seconds": int,
 }
 """Settings the app reads, with the type each must have."""
 

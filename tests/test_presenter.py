@@ -1,0 +1,554 @@
+"""Presenter mode through the Pilot: stepping, jumping, reveal, notes, timer, blanking, overview, export, CLI."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.binding import Binding
+from textual.widgets import Footer, Header
+
+from briefing_tui import cli_present
+from briefing_tui.screens.explorer import ExplorerScreen
+from briefing_tui.screens.note import NoteDialog
+from briefing_tui.screens.presenter import (
+    ConfirmOverwrite,
+    PresenterScreen,
+    SlideOverview,
+    clock_text,
+)
+from briefing_tui.slides import Deck, Slide, briefing_deck, deck_markdown
+from briefing_tui.storage import BookmarkStore
+from tests.apphelpers import make_app, settle, text_of
+from tests.conftest import PACK
+
+SIZE = (100, 30)
+SLIDE_TITLES = [
+    "An Example Briefing",
+    "Introduction",
+    "4 A Way Forward",
+    "Recommendation 1: Coordinate development finance",
+    "Recommendation 1A: A sub-recommendation",
+]
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def start(app, pilot, briefing: str = "demo", start_at: str | None = None) -> PresenterScreen:
+    """Wait for the content, then present ``briefing``."""
+    await settle(app, pilot)
+    app.present_briefing(briefing, start_at=start_at)
+    await pilot.pause()
+    assert isinstance(app.screen, PresenterScreen)
+    return app.screen
+
+
+def shown(screen: PresenterScreen, widget_id: str) -> str:
+    return text_of(screen.query_one(f"#{widget_id}"))
+
+
+def title(screen: PresenterScreen) -> str:
+    return shown(screen, "slide-title").strip()
+
+
+def position(screen: PresenterScreen) -> str:
+    return shown(screen, "presenter-position").strip()
+
+
+# -- opening and stepping --------------------------------------------------------------------------
+
+
+async def test_p_presents_the_briefing_full_screen() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PresenterScreen)
+        assert not screen.query(Header) and not screen.query(Footer)
+        assert title(screen) == "An Example Briefing"
+        assert shown(screen, "slide-subtitle").strip() == "Example Institute · A. Author · November 2024"
+        assert "One paragraph, in our own words" in shown(screen, "slide-bullets")
+        assert "Source: An Example Briefing. Example Institute (A. Author), November 2024." in shown(
+            screen, "slide-citation"
+        )
+        assert position(screen) == "1 / 5"
+        assert "00:00" in shown(screen, "presenter-clock")
+
+
+async def test_stepping_with_every_key() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot)
+        seen = [title(screen)]
+        for key in ("space", "right", "pagedown", "space"):
+            await pilot.press(key)
+            seen.append(title(screen))
+        assert seen == SLIDE_TITLES
+        assert position(screen) == "5 / 5"
+        await pilot.press("space")  # past the end: stays
+        assert screen.index == 4
+        await pilot.press("left", "pageup")
+        assert title(screen) == SLIDE_TITLES[2] and position(screen) == "3 / 5"
+        await pilot.press("home")
+        assert screen.index == 0
+        await pilot.press("left")  # before the start: stays
+        assert screen.index == 0
+        await pilot.press("end")
+        assert title(screen) == SLIDE_TITLES[-1]
+
+
+async def test_digits_then_enter_jump_to_a_slide() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("4")
+        assert "Go to slide: 4" in shown(screen, "presenter-hint")
+        assert screen.index == 0
+        await pilot.press("enter")
+        assert title(screen) == SLIDE_TITLES[3]
+        await pilot.press("1", "2", "enter")  # there is no slide 12
+        assert screen.index == 3 and screen.jump == ""
+        await pilot.press("2", "escape")  # Escape clears the digits first ...
+        assert isinstance(app.screen, PresenterScreen) and screen.jump == ""
+        await pilot.press("enter")  # ... and Enter without digits does nothing
+        assert screen.index == 3
+
+
+async def test_start_at_a_target() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot, start_at="demo-rec-1")
+        assert title(screen) == SLIDE_TITLES[3]
+        await pilot.press("escape")
+        screen = await start(app, pilot, start_at="demo-fig-fdi")  # no slide of its own: its section's
+        assert title(screen) == "Introduction"
+
+
+async def test_long_slides_scroll_before_moving_on() -> None:
+    long_slide = Slide(title="Long", bullets=[f"Point number {n} of a long slide" for n in range(40)])
+    deck = Deck("Paging", [long_slide, Slide(title="After")])
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.push_screen(PresenterScreen(deck, clock=FakeClock()))
+
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PresenterScreen)
+        body = screen.query_one("#slide-body")
+        assert body.max_scroll_y > 0
+        assert "more ↓ (1/" in shown(screen, "presenter-hint")
+        await pilot.press("space")
+        await pilot.pause()
+        assert screen.index == 0 and body.scroll_y > 0
+        assert "more ↓ (2/" in shown(screen, "presenter-hint")
+        for _ in range(10):
+            await pilot.press("space")
+            await pilot.pause()
+            if screen.index:
+                break
+        assert title(screen) == "After"
+        await pilot.press("left")  # back on the long slide, at its top
+        await pilot.pause()
+        assert screen.index == 0 and body.scroll_y == 0
+        await pilot.press("down", "down")
+        assert body.scroll_y == 2
+        await pilot.press("left")  # scrolled: Previous scrolls back up first
+        assert screen.index == 0 and body.scroll_y == 0
+
+
+# -- reveal and notes --------------------------------------------------------------------------------
+
+
+async def test_reveal_shows_bullets_one_at_a_time() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot, start_at="demo-rec-1")
+        bullets = screen.slide.bullets
+        assert len(bullets) == 5
+        await pilot.press("r")
+        assert screen.reveal and screen.visible_bullets == []
+        assert "A concrete proposal" not in shown(screen, "slide-bullets")
+        assert "reveal 0/5" in shown(screen, "presenter-hint")
+        for count in range(1, 6):
+            await pilot.press("space")
+            assert screen.index == 3 and screen.visible_bullets == bullets[:count]
+        assert "A concrete proposal" in shown(screen, "slide-bullets")
+        await pilot.press("space")  # everything shown: on to the next slide, bullets hidden again
+        assert screen.index == 4 and screen.visible_bullets == []
+        await pilot.press("left")  # going back shows the slide complete
+        assert screen.index == 3 and screen.visible_bullets == bullets
+        await pilot.press("r")
+        assert not screen.reveal and screen.visible_bullets == bullets
+
+
+async def test_speaker_notes_pane() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot, start_at="demo-rec-1")
+        pane = screen.query_one("#notes-pane")
+        assert not pane.display
+        await pilot.press("n")
+        assert pane.display and screen.show_notes
+        notes = shown(screen, "notes-text")
+        assert "Optional Markdown with more detail." in notes
+        assert "Next: Recommendation 1A: A sub-recommendation" in notes
+        await pilot.press("space")
+        assert "Two to four sentences." in shown(screen, "notes-text")
+        await pilot.press("n")
+        assert not pane.display
+
+
+# -- time --------------------------------------------------------------------------------------------
+
+
+async def test_timer_and_per_slide_budget_with_a_fake_clock() -> None:
+    clock = FakeClock()
+    app = make_app(clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot)
+        clock_widget = screen.query_one("#presenter-clock")
+        clock.now += 50
+        screen.refresh_clock()
+        assert "00:00" in shown(screen, "presenter-clock")  # not started yet
+        await pilot.press("t")
+        clock.now += 75
+        screen.refresh_clock()
+        assert "01:15" in shown(screen, "presenter-clock")
+        await pilot.press("t")  # pause
+        clock.now += 600
+        screen.refresh_clock()
+        assert "01:15" in shown(screen, "presenter-clock") and not screen.timer_running
+        await pilot.press("t")
+        await pilot.press("plus", "plus")
+        assert screen.budget == 60
+        assert app.settings.get("presenter_budget_seconds") == 60  # remembered for next time
+        assert "/ 01:00" in shown(screen, "presenter-clock")
+        assert screen.over_budget and "OVER TIME +00:15" in shown(screen, "presenter-clock")
+        assert clock_widget.has_class("-over-budget")
+        await pilot.press("space")  # a new slide starts its own time
+        assert not screen.over_budget and not clock_widget.has_class("-over-budget")
+        clock.now += 61
+        screen.refresh_clock()
+        assert screen.over_budget and clock_widget.has_class("-over-budget")
+        assert "02:16" in shown(screen, "presenter-clock") and "slide 01:01 / 01:00" in shown(screen, "presenter-clock")
+        await pilot.press("minus", "minus")
+        assert screen.budget is None and not clock_widget.has_class("-over-budget")
+        assert app.settings.get("presenter_budget_seconds") is None
+
+
+async def test_budget_from_settings_and_from_the_constructor() -> None:
+    clock = FakeClock()
+    app = make_app(clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.settings.set("presenter_budget_seconds", 90)
+        screen = await start(app, pilot)
+        assert screen.budget == 90
+        await pilot.press("escape")
+        deck = briefing_deck(app.library, "demo")
+        app.push_screen(PresenterScreen(deck, clock=clock, budget_seconds=30))
+        await pilot.pause()
+        assert app.screen.budget == 30
+
+
+def test_clock_text() -> None:
+    assert clock_text(0) == "00:00"
+    assert clock_text(75.9) == "01:15"
+    assert clock_text(3600 + 62) == "1:01:02"
+    assert clock_text(-5) == "00:00"
+
+
+# -- blank, overview, leaving ------------------------------------------------------------------------
+
+
+async def test_b_blanks_and_any_key_returns() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("space")
+        await pilot.press("b")
+        assert screen.blank and screen.has_class("-blank")
+        assert not screen.query_one("#presenter-main").display and not screen.query_one("#presenter-bar").display
+        assert screen.query_one("#presenter-blank").display
+        await pilot.press("space")  # unblanks, and does nothing else
+        assert not screen.blank and screen.index == 1
+        await pilot.press("b", "escape")  # Escape too only unblanks
+        assert not screen.blank and isinstance(app.screen, PresenterScreen)
+
+
+async def test_overview_grid_picks_a_slide() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        overview = app.screen
+        assert isinstance(overview, SlideOverview)
+        tiles = overview.tiles
+        assert [text_of(tile).split("\n")[0].strip() for tile in tiles] == [
+            f"{n}. {name}" for n, name in enumerate(SLIDE_TITLES, 1)
+        ]
+        assert tiles[0].has_focus
+        await pilot.press("down")  # two columns at 100 wide: down is two slides on
+        assert overview.columns == 2 and tiles[2].has_focus
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        assert app.screen is screen and screen.index == 3
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.screen.tiles[3].has_focus  # opens on the current slide
+        await pilot.press("left", "escape")  # Escape keeps the slide
+        await pilot.pause()
+        assert app.screen is screen and screen.index == 3
+
+
+async def test_escape_returns_to_the_explorer_as_it_was() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        explorer = app.screen
+        assert isinstance(explorer, ExplorerScreen)
+        explorer.open("demo-obs-financing")
+        await settle(app, pilot)
+        detail_before = text_of(explorer.query_one("#detail-content"))
+        await pilot.press("p")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PresenterScreen)
+        assert title(screen) == "Introduction"  # the selected item's section
+        await pilot.press("space", "space", "n", "t", "g")
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.screen is explorer
+        assert explorer.current_target == "demo-obs-financing"
+        assert text_of(explorer.query_one("#detail-content")) == detail_before
+
+
+async def test_p_inside_the_presenter_does_not_stack_a_second_one() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot)
+        depth = len(app.screen_stack)
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen is screen and len(app.screen_stack) == depth
+
+
+async def test_note_key_writes_a_note_on_the_current_slide() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot, start_at="demo-rec-1a")
+        assert screen.selected_target() == ("demo-rec-1a", "item")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        app.screen.query_one("#note-text").text = "Mention the 1A pilot."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert BookmarkStore().get("demo-rec-1a").note == "Mention the 1A pilot."
+        await pilot.press("n")
+        assert "Mention the 1A pilot." in shown(screen, "notes-text")
+
+
+# -- bookmarks deck ------------------------------------------------------------------------------------
+
+
+async def test_present_bookmarks_in_saved_order_with_notes() -> None:
+    store = BookmarkStore()
+    store.add("demo-fig-fdi", "item", note="Pause on this number.")
+    store.add("demo-gone", "item", note="Dropped from the pack.")
+    store.add("demo-intro", "section")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.present_bookmarks()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PresenterScreen)
+        assert position(screen) == "1 / 3"
+        assert title(screen) == "Japanese FDI stock in Brazil"
+        assert "Value: $3 billion (US dollars)" in shown(screen, "slide-bullets")
+        await pilot.press("n")
+        assert "Pause on this number." in shown(screen, "notes-text")
+        await pilot.press("space")
+        assert title(screen) == "Missing: demo-gone"
+        assert "not in the loaded content" in shown(screen, "slide-bullets")
+        assert "Dropped from the pack." in shown(screen, "notes-text")
+        await pilot.press("space")
+        assert title(screen) == "Introduction"
+
+
+# -- export ----------------------------------------------------------------------------------------------
+
+
+async def test_x_exports_markdown_and_asks_before_overwriting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "an-example-briefing-slides.md"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot)
+        assert screen.export_path() == target
+        await pilot.press("x")
+        await pilot.pause()
+        expected = deck_markdown(briefing_deck(app.library, "demo"))
+        assert target.read_text(encoding="utf-8") == expected
+        assert target.stat().st_mode & 0o777 == 0o600
+        assert "## Recommendation 1: Coordinate development finance" in expected
+        target.write_text("my edits", encoding="utf-8")
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmOverwrite)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and target.read_text(encoding="utf-8") == "my edits"
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is screen and target.read_text(encoding="utf-8") == expected
+
+
+# -- fitting the terminal ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("size", "compact", "large"), [((80, 24), True, False), (SIZE, False, False), ((160, 45), False, True)]
+)
+async def test_layout_scales_with_the_terminal(size, compact: bool, large: bool) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await start(app, pilot, start_at="demo-rec-1")
+        assert screen.has_class("-compact") is compact and screen.has_class("-large") is large
+        title_widget = screen.query_one("#slide-title")
+        citation = screen.query_one("#slide-citation")
+        bar = screen.query_one("#presenter-bar")
+        assert title_widget.region.width > size[0] // 2
+        assert citation.region.bottom <= bar.region.y  # the citation stays on screen, above the bar
+        assert bar.region.bottom == size[1]
+
+
+def test_bindings_have_ids_and_the_shown_ones_descriptions() -> None:
+    bindings = [binding for binding in PresenterScreen.BINDINGS if isinstance(binding, Binding)]
+    assert all(binding.id and binding.id.startswith("presenter.") for binding in bindings)
+    assert all(binding.description for binding in bindings if binding.show)
+    keys = {key: binding.action for binding in bindings for key in binding.key.split(",")}
+    for key in ("space", "right", "pagedown"):
+        assert keys[key] == "next"
+    assert keys["left"] == keys["pageup"] == "previous"
+    assert keys["home"] == "first" and keys["end"] == "last" and keys["enter"] == "go_to_typed"
+    assert keys["g"] == "overview" and keys["r"] == "toggle_reveal" and keys["n"] == "toggle_notes"
+    assert keys["t"] == "toggle_timer" and keys["b"] == "blank" and keys["x"] == "export"
+    assert keys["escape"] == "leave" and keys["plus"] == "budget(30)" and keys["minus"] == "budget(-30)"
+    assert all(keys[str(digit)] == f"digit({digit})" for digit in range(10))
+
+
+# -- the present subcommand ------------------------------------------------------------------------------
+
+
+def parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--content", action="append", default=None)
+    parser.add_argument("--no-cache", action="store_true", default=False)
+    commands = parser.add_subparsers(dest="command")
+    cli_present.add_command(lambda name, help_text: commands.add_parser(name, help=help_text))
+    return parser.parse_args(["--content", str(PACK), "--no-cache", *argv])
+
+
+def run(*argv: str) -> int:
+    args = parse(*argv)
+    return cli_present.COMMANDS[args.command](args)
+
+
+def test_cli_exports_a_briefing_deck(tmp_path: Path, capsys: pytest.CaptureFixture[str], pack_library) -> None:
+    out = tmp_path / "slides.md"
+    assert run("present", "demo", "--export", str(out)) == 0
+    assert out.read_text(encoding="utf-8") == deck_markdown(briefing_deck(pack_library, "demo"))
+    assert "wrote 5 slides to" in capsys.readouterr().err
+    from briefing_tui.cli import CliError
+
+    with pytest.raises(CliError, match="already exists"):
+        run("present", "demo", "--export", str(out))
+    assert run("present", "demo", "--export", str(out), "--force") == 0
+    assert run("present", "demo", "--export", "-") == 0
+    assert capsys.readouterr().out.startswith("# An Example Briefing")
+
+
+def test_cli_exports_bookmarks(capsys: pytest.CaptureFixture[str]) -> None:
+    from briefing_tui.cli import CliError
+
+    with pytest.raises(CliError, match="no bookmarks to present"):
+        run("present", "--bookmarks", "--export", "-")
+    BookmarkStore().add("demo-rec-1", "item", note="Lead with this.")
+    assert run("present", "--bookmarks", "--export", "-") == 0
+    text = capsys.readouterr().out
+    assert text.startswith("# Bookmarks\n\n*1 slide*")
+    assert "Notes:\n\nLead with this." in text
+
+
+def test_cli_errors() -> None:
+    from briefing_tui.cli import EXIT_NOT_FOUND, EXIT_USAGE, CliError
+
+    with pytest.raises(CliError, match="no briefing 'nope'") as raised:
+        run("present", "nope", "--export", "-")
+    assert raised.value.code == EXIT_NOT_FOUND
+    with pytest.raises(CliError, match="not an item or section id"):
+        run("present", "demo-rec-1", "--export", "-")
+    for argv in (("present",), ("present", "demo", "--bookmarks"), ("present", "demo", "--force")):
+        with pytest.raises(CliError) as raised:
+            run(*argv)
+        assert raised.value.code == EXIT_USAGE
+
+
+def test_cli_starts_the_app_presenting(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing_tui.app import BriefingApp
+
+    started: list[BriefingApp] = []
+    monkeypatch.setattr(BriefingApp, "run", lambda self, *args, **kwargs: started.append(self))
+    assert run("present", "demo") == 0
+    assert started[0].initial_present == "demo" and started[0].library is not None
+    BookmarkStore().add("demo-rec-1", "item")
+    assert run("present", "--bookmarks") == 0
+    assert started[1].initial_present is None and started[1].present_bookmarks_on_start is True
+
+
+# -- the bundled content (being written: no specific items) ----------------------------------------------
+
+
+async def test_every_bundled_briefing_presents_at_80x24() -> None:
+    from briefing_tui.content import ContentError, load_library
+
+    try:
+        library = load_library(None, use_cache=False)
+    except ContentError:
+        pytest.skip("the bundled content does not load yet")
+    app = make_app(content=None, library=library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        for briefing_id in library.briefings:
+            screen = await start(app, pilot, briefing_id)
+            total = len(screen.deck.slides)
+            assert position(screen) == f"1 / {total}"
+            await pilot.press("space", "space", "n", "r", "space", "end")
+            assert position(screen) == f"{total} / {total}"
+            await pilot.press("g")
+            await pilot.pause()
+            assert isinstance(app.screen, SlideOverview) and len(app.screen.tiles) == total
+            await pilot.press("escape", "escape")
+            await pilot.pause()
+            assert isinstance(app.screen, ExplorerScreen)
