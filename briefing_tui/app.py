@@ -306,9 +306,8 @@ class BriefingApp(App):
         # In front of a room a stray key must not open another screen over the slides.
         from briefing_tui.screens.presenter import PresenterScreen
 
-        if isinstance(self.screen, PresenterScreen) and action in ("compare", "bookmarks", "copy", "export", "help"):
-            return False
-        return True
+        blocked = ("compare", "bookmarks", "copy", "export", "help")
+        return not (isinstance(self.screen, PresenterScreen) and action in blocked)
 
     # -- palette -----------------------------------------------------------------
 

@@ -7,7 +7,7 @@ is placed in ``rich.text.Text`` after ``sanitize``, so markup in the content sho
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 
 from rich.text import Text
 from textual import events, on
@@ -142,7 +142,7 @@ class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
     ComparisonGrid .cell {
         width: 1fr;
         height: auto;
-        min-height: 4;
+        min-height: 3;
         padding: 0 1;
         border: round $primary 40%;
         border-title-color: $text;
@@ -185,8 +185,8 @@ class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
         """The columns shown (LAC can be hidden)."""
         self.differences = False
         """True: cells show only their contrasting point."""
-        self.is_bookmarked: Callable[[str], bool] = lambda target: False
-        """Tells whether a cell id is bookmarked (the screen passes the store's method)."""
+        self.marked: frozenset[str] = frozenset()
+        """Bookmarked targets (cell ids among them), for the ★ marks."""
 
     def compose(self) -> ComposeResult:
         for theme in self.themes:
@@ -210,11 +210,16 @@ class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.refresh_cells()
         self.select(self._nearest(select or self.selected))
 
+    def set_marks(self, marked: Iterable[str]) -> None:
+        """Mark these bookmarked targets with a ★ (the screen reads the store once per change)."""
+        self.marked = frozenset(marked)
+        self.refresh_cells()
+
     def refresh_cells(self) -> None:
         """Re-render every cell (after a view change or a bookmark change)."""
         for cell in self.query(CellView):
             cell.display = cell.actor in self.shown_actors
-            cell.show(differences=self.differences, bookmarked=self.is_bookmarked(compare.cell_id(*cell.key)))
+            cell.show(differences=self.differences, bookmarked=compare.cell_id(*cell.key) in self.marked)
 
     def _nearest(self, key: CellKey | None) -> CellKey | None:
         if not self.shown_themes or not self.shown_actors:
