@@ -286,6 +286,9 @@ def parse_files(files: Sequence[Path], base: Path | None = None) -> tuple[list[t
             message = str(error).split(" (at ")[0]
             problems.append(Problem(file=name, message=f"invalid TOML: {message}", line=line, column=column))
             continue
+        except RecursionError:
+            problems.append(Problem(file=name, message="invalid TOML: nested too deeply"))
+            continue
         try:
             parsed.append((name, ContentFile.model_validate(raw)))
         except ValidationError as error:

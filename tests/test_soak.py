@@ -1,0 +1,43 @@
+"""Soak: thousands of random key presses through the Pilot across every screen, without an exception."""
+
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+
+from tests.apphelpers import make_app, settle
+
+KEYS = (
+    list("abcdefghijklmnoprstuvwxyzBJKNPF0123456789/?[]\\+-=")
+    + ["enter", "escape", "space", "tab", "shift+tab", "up", "down", "left", "right", "home", "end"]
+    + ["pageup", "pagedown", "backspace", "delete", "shift+up", "shift+down", "ctrl+s", "alt+left", "alt+right"]
+)
+"""Everything a user might hit, except keys that quit (q, ctrl+q, ctrl+c) or open the palette (its Quit)."""
+
+PRESSES = int(os.environ.get("SOAK_PRESSES", "1000"))
+"""CI presses 1,000 keys (about a minute); `SOAK_PRESSES=10000` for the full soak."""
+
+
+@pytest.mark.parametrize("seed", [1])
+async def test_random_keys_never_crash(tmp_path, monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
+    monkeypatch.chdir(tmp_path)  # exports land here
+    rng = random.Random(seed)
+    app = make_app(clock=lambda: 0.0)
+    screens_seen: set[str] = set()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        for count in range(PRESSES):
+            key = rng.choice(KEYS)
+            # Bias towards screen-opening keys so every screen gets its share.
+            if count % 50 == 0:
+                key = rng.choice(["c", "B", "p", "question_mark", "escape", "g", "slash"])
+            await pilot.press(key)
+            screens_seen.add(type(app.screen).__name__)
+            if count % 500 == 0:
+                await pilot.pause()
+                await pilot.resize_terminal(rng.choice([20, 40, 80, 100, 160]), rng.choice([8, 12, 24, 30, 45]))
+        await settle(app, pilot)
+        assert app.return_code is None  # still running: nothing crashed
+    assert {"ExplorerScreen", "CompareScreen", "BookmarksScreen", "PresenterScreen"} <= screens_seen
