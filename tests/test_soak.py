@@ -9,11 +9,11 @@ import pytest
 
 from tests.apphelpers import make_app, settle
 
-KEYS = (
-    list("abcdefghijklmnoprstuvwxyzBJKNPF0123456789/?[]\\+-=")
-    + ["enter", "escape", "space", "tab", "shift+tab", "up", "down", "left", "right", "home", "end"]
-    + ["pageup", "pagedown", "backspace", "delete", "shift+up", "shift+down", "ctrl+s", "alt+left", "alt+right"]
-)
+KEYS = [
+    *"abcdefghijklmnoprstuvwxyzBJKNPF0123456789/?[]\\+-=",
+    *("enter", "escape", "space", "tab", "shift+tab", "up", "down", "left", "right", "home", "end"),
+    *("pageup", "pagedown", "backspace", "delete", "shift+up", "shift+down", "ctrl+s", "alt+left", "alt+right"),
+]
 """Everything a user might hit, except keys that quit (q, ctrl+q, ctrl+c) or open the palette (its Quit)."""
 
 PRESSES = int(os.environ.get("SOAK_PRESSES", "1000"))
