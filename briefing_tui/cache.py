@@ -17,6 +17,8 @@ from briefing_tui.atomic import write_atomic
 
 SCHEMA_REVISION = "1"
 """Bump when the models change shape, so old caches are not read back."""
+INDEX_REVISION = "2"
+"""Bump when the search index's tables change."""
 
 
 def _package_version() -> str:
@@ -79,16 +81,11 @@ def index_path(library) -> Path | None:
 
     Small packs index in a few milliseconds, so only large ones are worth a file.
     """
-    if len(library.items) < 2_000:
+    if len(library.items) < 2_000 or library.key is None:
         return None
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(SCHEMA_REVISION.encode())
-    for item in library.data.items:
-        digest.update(item.id.encode())
-        digest.update(item.summary.encode())
     folder = paths.cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return folder / f"search-{digest.hexdigest()}.sqlite"
+    return folder / f"search-{INDEX_REVISION}-{library.key}.sqlite"

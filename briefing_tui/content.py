@@ -82,6 +82,8 @@ class Library:
     """The loaded content with lookups by id; the one object the CLI and app share."""
 
     data: LibraryData
+    key: str | None = None
+    """Hash of the content files it was loaded from (names the cached search index)."""
     briefings: dict[str, Briefing] = field(init=False)
     sections: dict[str, tuple[str, Section]] = field(init=False)
     """Section id -> (briefing id, section)."""
@@ -429,7 +431,7 @@ def load_library(folders: Sequence[str | Path] | None = None, *, use_cache: bool
     if key is not None:
         cached = cache.read(key)
         if cached is not None:
-            return Library(cached)
+            return Library(cached, key)
     base = dirs[0] if len(dirs) == 1 else None
     parsed, problems = parse_files(files, base)
     data, assembly_problems = assemble(parsed)
@@ -438,4 +440,4 @@ def load_library(folders: Sequence[str | Path] | None = None, *, use_cache: bool
         raise ContentError(problems)
     if key is not None:
         cache.write(key, data)
-    return Library(data)
+    return Library(data, key)

@@ -7,6 +7,7 @@ user cache dir so later starts only open it. Queries are parsed by ``query``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import sqlite3
 import threading
@@ -156,7 +157,13 @@ class SearchIndex:
             (position, item.id, *_item_text(item), _facets(item))
             for position, item in enumerate(self.library.data.items, start=1)
         )
+        db.execute("DROP TABLE IF EXISTS kinds")
+        db.execute("CREATE TABLE kinds(rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL)")
         with db:
+            db.executemany(
+                "INSERT INTO kinds(rowid, kind) VALUES (?, ?)",
+                ((position, item.kind) for position, item in enumerate(self.library.data.items, start=1)),
+            )
             db.executemany(
                 "INSERT INTO items(rowid, id, title, summary, body, tags, facets) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 rows,
@@ -230,21 +237,24 @@ class SearchIndex:
         score = f"bm25(items, {weights})" if ranked_by_terms else "0.0"
         # Unranked queries (a one-letter prefix) stop at the limit instead of scoring every hit.
         order = "ORDER BY score" if ranked_by_terms else ("ORDER BY rowid" if ranked else "")
-        sql = f"SELECT rowid, id, snippet(items, -1, ?, ?, '…', 24), {score} AS score FROM items WHERE items MATCH ? {order} LIMIT ?"
+        top_sql = f"SELECT rowid, {score} AS score FROM items WHERE items MATCH ? {order} LIMIT ?"
         with self._lock:
-            rows = self._db.execute(sql, (HL_START, HL_END, match, limit)).fetchall()
+            top = self._db.execute(top_sql, (match, limit)).fetchall()
             if ranked:
-                counts_rows = self._db.execute("SELECT rowid FROM items WHERE items MATCH ?", (match,)).fetchall()
+                kind_counts = self._kind_counts(match)
             else:
-                counts_rows = rows
+                kind_counts = Counter(self.library.data.items[rowid - 1].kind for rowid, _ in top)
+        terms = query.highlight_terms()
         items = self.library.data.items
-        kind_counts = Counter(items[row[0] - 1].kind for row in counts_rows)
+        # Snippets are made here for the shown rows only: FTS5's snippet() inside the ranking
+        # query would be built for every match, and a rowid IN (...) lookup re-runs the MATCH.
+        rows = [(rowid, make_snippet(items[rowid - 1], terms), value) for rowid, value in top]
         results = []
-        for rowid, item_id, snippet, score in rows:
+        for rowid, snippet, score in rows:
             item = items[rowid - 1]
             results.append(
                 SearchResult(
-                    id=item_id,
+                    id=item.id,
                     kind=item.kind,
                     title=item.title,
                     briefing=item.source.document,
@@ -253,22 +263,66 @@ class SearchIndex:
                     score=-float(score),
                 )
             )
-        return SearchOutcome(query, results, dict(kind_counts), len(counts_rows))
+        return SearchOutcome(query, results, dict(kind_counts), sum(kind_counts.values()))
+
+    def _kind_counts(self, match: str) -> dict[str, int]:
+        """Matches per kind, counted inside SQLite through the kinds table (no row reaches Python)."""
+        rows = self._db.execute(
+            "SELECT kinds.kind, count(*) FROM items JOIN kinds ON kinds.rowid = items.rowid "
+            "WHERE items MATCH ? GROUP BY kinds.kind",
+            (match,),
+        ).fetchall()
+        return dict(rows)
 
 
 def _clean_snippet(snippet: str) -> str:
     return re.sub(r"\s+", " ", snippet or "").strip()
 
 
+SNIPPET_BEFORE, SNIPPET_AFTER = 50, 110
+"""Characters of context a snippet keeps before and after the first match."""
+
+
+def make_snippet(item, terms: list[str]) -> str:
+    """A short extract of the item around the first query word, with the matches marked."""
+    fields = [item.summary, item.title, item.body]
+    fields += [getattr(item, name, "") or "" for name in ("measures", "value", "name")]
+    for text in fields:
+        spans = highlight_spans(text, terms)
+        if spans:
+            break
+    else:
+        text, spans = item.summary, []
+    first = spans[0][0] if spans else 0
+    # A window of characters around the first match, cut at word boundaries.
+    begin = 0 if first < SNIPPET_BEFORE else text.rfind(" ", 0, first - SNIPPET_BEFORE) + 1
+    finish = len(text) if first + SNIPPET_AFTER >= len(text) else text.find(" ", first + SNIPPET_AFTER)
+    if finish == -1:
+        finish = len(text)
+    out, position = [], begin
+    for span_start, span_end in spans:
+        if span_start < begin or span_end > finish:
+            continue
+        out.append(text[position:span_start])
+        out.append(HL_START + text[span_start:span_end] + HL_END)
+        position = span_end
+    out.append(text[position:finish])
+    return ("…" if begin > 0 else "") + "".join(out) + ("…" if finish < len(text) else "")
+
+
 def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     """Where query words (by stem-ish prefix) occur in a text, for highlighting."""
-    spans: list[tuple[int, int]] = []
-    stems = {term[:5] if len(term) > 5 else term for term in terms if term}
+    pattern = _highlight_pattern(tuple(sorted({term for term in terms if term})))
+    if pattern is None:
+        return []
+    return [(match.start(), match.end()) for match in pattern.finditer(text)]
+
+
+@functools.lru_cache(maxsize=64)
+def _highlight_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    # A word matches when it starts like a query word (first five letters): a cheap stand-in for stemming.
+    stems = {term[:5] if len(term) > 5 else term for term in terms}
     if not stems:
-        return spans
-    pattern = re.compile(
-        r"\b(?:" + "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True)) + r")\w*", re.IGNORECASE
-    )
-    for match in pattern.finditer(text):
-        spans.append((match.start(), match.end()))
-    return spans
+        return None
+    alternatives = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternatives + r")\w*", re.IGNORECASE)

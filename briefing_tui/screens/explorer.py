@@ -22,6 +22,8 @@ from briefing_tui.widgets.detail import DetailView, kind_badge
 from briefing_tui.widgets.navigator import Navigator
 
 NAV_MIN, NAV_MAX = 20, 90
+RESULTS_SHOWN = 50
+"""Results listed per query: more than anyone scrolls, few enough to keep keystrokes fast."""
 
 
 class ExplorerScreen(Screen):
@@ -230,7 +232,7 @@ class ExplorerScreen(Screen):
         index = self.app.search_index  # type: ignore[attr-defined]
         if index is None:
             return
-        outcome = index.search(text, limit=100, as_typed=True)
+        outcome = index.search(text, limit=RESULTS_SHOWN, as_typed=True)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_results, text, outcome)
 
