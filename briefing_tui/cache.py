@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Sequence
+import json
+import time
+from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -43,24 +45,52 @@ def content_key(files: Sequence[Path]) -> str | None:
     return digest.hexdigest()
 
 
+CHUNK = 500
+"""Items validated per call when reading the cache; between chunks other threads (the UI) run."""
+
+
 def _path(key: str) -> Path:
-    return paths.cache_dir() / f"content-{key}.json"
+    return paths.cache_dir() / f"content-{key}.jsonl"
 
 
-def read(key: str):  # -> LibraryData | None (import kept lazy to avoid a cycle)
-    """The cached library for this key, or None (a bad cache is ignored, not fatal)."""
-    from pydantic import ValidationError
+def read(key: str, progress: Callable[[int, int], None] | None = None):
+    """The cached library for this key, or None (a bad cache is ignored, not fatal).
+
+    The file is JSON lines: a header (briefings, themes), then one item per line. Items
+    are validated in chunks so a large pack never holds the interpreter for long.
+    """
+    from pydantic import TypeAdapter, ValidationError
 
     from briefing_tui.content import LibraryData
+    from briefing_tui.models import Item
 
     path = _path(key)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            header = json.loads(handle.readline())
+            total = int(header.pop("count"))
+            adapter = TypeAdapter(list[Item])
+            items: list = []
+            batch: list[bytes] = []
+            for line in handle:
+                batch.append(line.rstrip(b"\n"))
+                if len(batch) == CHUNK:
+                    items.extend(adapter.validate_json(b"[" + b",".join(batch) + b"]"))
+                    batch.clear()
+                    time.sleep(0)  # let the UI thread take the interpreter
+                    if progress:
+                        progress(len(items), total)
+            if batch:
+                items.extend(adapter.validate_json(b"[" + b",".join(batch) + b"]"))
+        if len(items) != total:
+            raise ValueError("truncated cache")
+        shell = LibraryData.model_validate({**header, "items": []})
+        return LibraryData.model_construct(
+            briefings=shell.briefings, themes=shell.themes, item_files=shell.item_files, items=items
+        )
     except OSError:
         return None
-    try:
-        return LibraryData.model_validate_json(raw)
-    except (ValidationError, ValueError):
+    except (ValidationError, ValueError, KeyError, TypeError):
         with contextlib.suppress(OSError):
             path.unlink()
         return None
@@ -69,9 +99,13 @@ def read(key: str):  # -> LibraryData | None (import kept lazy to avoid a cycle)
 def write(key: str, data) -> None:
     """Store the library; failures (read-only disk, full disk) only cost speed."""
     target = _path(key)
+    header = json.loads(data.model_dump_json(exclude={"items"}))
+    header["count"] = len(data.items)
+    lines = [json.dumps(header).encode()]
+    lines += [item.model_dump_json().encode() for item in data.items]
     with contextlib.suppress(OSError):
-        write_atomic(target, data.model_dump_json().encode(), mode=0o644)
-        for old in target.parent.glob("content-*.json"):
+        write_atomic(target, b"\n".join(lines) + b"\n", mode=0o644)
+        for old in target.parent.glob("content-*"):
             if old != target and old.stat().st_mtime < target.stat().st_mtime - 7 * 86400:
                 old.unlink()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -416,8 +416,16 @@ def assemble(parsed: Sequence[tuple[str, ContentFile]]) -> tuple[LibraryData, li
     return data, problems
 
 
-def load_library(folders: Sequence[str | Path] | None = None, *, use_cache: bool = True) -> Library:
-    """Load and validate the content folders; raise ContentError listing every problem."""
+def load_library(
+    folders: Sequence[str | Path] | None = None,
+    *,
+    use_cache: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> Library:
+    """Load and validate the content folders; raise ContentError listing every problem.
+
+    ``progress(done, total)`` is called while a large cached pack is read.
+    """
     from briefing_tui import cache
 
     dirs = content_dirs(folders)
@@ -429,7 +437,7 @@ def load_library(folders: Sequence[str | Path] | None = None, *, use_cache: bool
         raise ContentError([Problem(str(folder), "no .toml content files found") for folder in dirs])
     key = cache.content_key(files) if use_cache else None
     if key is not None:
-        cached = cache.read(key)
+        cached = cache.read(key, progress)
         if cached is not None:
             return Library(cached, key)
     base = dirs[0] if len(dirs) == 1 else None
