@@ -85,12 +85,22 @@ class BriefingApp(App):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_content(self) -> None:
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(self._loading_progress, done, total)
+
         try:
-            library = load_library(self.content_dirs, use_cache=self.use_cache)
+            library = load_library(self.content_dirs, use_cache=self.use_cache, progress=progress)
         except ContentError as error:
             self.call_from_thread(self._content_failed, error)
             return
         self.call_from_thread(self._content_loaded, library)
+
+    def _loading_progress(self, done: int, total: int) -> None:
+        from briefing_tui.widgets.detail import DetailView
+
+        explorer = self.explorer
+        if explorer.mounted and self.library is None:
+            explorer.query_one(DetailView).show_placeholder(f"Loading briefings… {done:,} of {total:,} items")
 
     def _content_failed(self, error: ContentError) -> None:
         lines = "\n".join(f"  {problem}" for problem in error.problems)
