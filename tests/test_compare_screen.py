@@ -1,0 +1,470 @@
+"""The comparison screen driven through the Pilot, plus its snapshots at 160x45 and 80x24."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+
+from briefing_tui.compare import SILENT_TEXT
+from briefing_tui.screens.compare import CompareScreen, ThemePicker
+from briefing_tui.screens.explorer import ExplorerScreen
+from briefing_tui.widgets.comparison import CellDetails, CellView, ComparisonGrid, ThemeRow
+from tests.apphelpers import make_app, settle, text_of
+from tests.conftest import PACK
+
+WIDE = (160, 45)
+NARROW = (80, 24)
+
+
+async def open_compare(app, pilot) -> CompareScreen:
+    await settle(app, pilot)
+    await pilot.press("c")
+    await pilot.pause()
+    assert isinstance(app.screen, CompareScreen)
+    return app.screen
+
+
+def cell(screen: CompareScreen, theme: str, actor: str) -> CellView:
+    found = screen.query_one(ComparisonGrid).cell((theme, actor))
+    assert found is not None
+    return found
+
+
+def option_ids(screen: CompareScreen, list_id: str) -> list[str]:
+    options = screen.query_one(list_id, OptionList)
+    return [options.get_option_at_index(index).id for index in range(options.option_count)]
+
+
+def option_texts(screen: CompareScreen, list_id: str) -> list[str]:
+    options = screen.query_one(list_id, OptionList)
+    return [str(options.get_option_at_index(index).prompt) for index in range(options.option_count)]
+
+
+def summary(screen: CompareScreen) -> str:
+    return text_of(screen.query_one("#cell-summary"))
+
+
+def pack_with(tmp_path: Path, comparison: str) -> Path:
+    """A copy of the fixture pack with a different comparison.toml."""
+    pack = tmp_path / "pack"
+    shutil.copytree(PACK / "demo", pack / "demo")
+    (pack / "comparison.toml").write_text(comparison, encoding="utf-8")
+    return pack
+
+
+# -- the grid ----------------------------------------------------------------------
+
+
+async def test_grid_has_theme_rows_actor_columns_and_explicit_silent_cells() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot)
+        grid = screen.query_one(ComparisonGrid)
+        assert grid.shown_themes == ["development-finance", "energy-transition"]
+        assert grid.shown_actors == ["us", "japan", "china", "lac"]
+        assert len(screen.query(CellView)) == 8
+        assert screen.selected == ("development-finance", "us")
+        assert grid.has_focus
+        us = cell(screen, "development-finance", "us")
+        assert "United States" in us.border_title
+        assert "Instruments: DFC" in text_of(us)
+        # Silent cells say so, dimmed (the -silent class), and are never blank.
+        china = cell(screen, "development-finance", "china")
+        assert china.has_class("-silent")
+        assert "say nothing about China" in text_of(china)
+        lac = cell(screen, "development-finance", "lac")  # no cell in the content at all
+        assert lac.has_class("-silent")
+        assert SILENT_TEXT in text_of(lac)
+        assert not cell(screen, "energy-transition", "lac").has_class("-silent")
+        # Wide: cells of a theme side by side, the panel below.
+        regions = [cell(screen, "development-finance", actor).region for actor in grid.shown_actors]
+        assert len({region.y for region in regions}) == 1
+        assert [region.x for region in regions] == sorted(region.x for region in regions)
+        assert screen.query_one(CellDetails).region.y > regions[0].bottom
+
+
+async def test_arrows_move_between_cells_and_the_panel_follows() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.press("right")
+        assert screen.selected == ("development-finance", "japan")
+        assert cell(screen, "development-finance", "japan").has_class("-selected")
+        assert not cell(screen, "development-finance", "us").has_class("-selected")
+        assert "Development finance · Japan" in summary(screen)
+        assert "Instruments: JBIC, JICA" in summary(screen)
+        assert "What sets it apart: Long-term concessional loans." in summary(screen)
+        assert option_ids(screen, "#evidence") == ["demo-app-japan-finance", "demo-fig-fdi"]
+        evidence = option_texts(screen, "#evidence")
+        assert "APPROACH" in evidence[0] and "Japan: patient, quality-focused finance" in evidence[0]
+        assert "demo-app-japan-finance" in evidence[0]
+        assert all("US think tank" in text for text in evidence)  # each item labelled with its perspective
+        assert option_ids(screen, "#documents") == ["demo"]
+        assert "US think tank" in option_texts(screen, "#documents")[0]
+        assert "An Example Briefing" in option_texts(screen, "#documents")[0]
+        await pilot.press("down")
+        assert screen.selected == ("energy-transition", "japan")
+        assert option_ids(screen, "#evidence") == ["demo-opp-hydrogen"]
+        await pilot.press("right", "right", "right")  # stops at the last column
+        assert screen.selected == ("energy-transition", "lac")
+        await pilot.press("up", "up")
+        assert screen.selected == ("development-finance", "lac")
+        await pilot.press("home")
+        assert screen.selected == ("development-finance", "us")
+        await pilot.press("end")
+        assert screen.selected == ("energy-transition", "lac")
+
+
+async def test_silent_cell_panel_says_so() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.press("right", "right")
+        assert screen.selected == ("development-finance", "china")
+        assert "say nothing about China" in summary(screen)
+        assert option_ids(screen, "#evidence") == []
+        assert not screen.query_one("#evidence", OptionList).display
+        assert "No evidence items cited" in text_of(screen.query_one("#evidence-title"))
+        await pilot.press("enter")  # nothing to focus: a message, not a crash
+        assert screen.query_one(ComparisonGrid).has_focus
+
+
+async def test_click_selects_a_cell() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.click(cell(screen, "energy-transition", "lac"))
+        await pilot.pause()
+        assert screen.selected == ("energy-transition", "lac")
+        assert "Energy transition · Latin America & Caribbean" in summary(screen)
+        assert screen.query_one(ComparisonGrid).has_focus
+
+
+# -- filter, differences, LAC ----------------------------------------------------------
+
+
+async def test_filter_to_one_theme_and_clear() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.press("right")  # Japan
+        await pilot.press("f")
+        assert isinstance(app.screen, ThemePicker)
+        await pilot.press("down", "down", "enter")  # All themes, Development finance, Energy transition
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.theme_filter == "energy-transition"
+        rows = {row.theme.id: row.display for row in screen.query(ThemeRow)}
+        assert rows == {"development-finance": False, "energy-transition": True}
+        assert screen.selected == ("energy-transition", "japan")  # the actor is kept
+        assert "Theme: Energy transition" in text_of(screen.query_one("#compare-status"))
+        await pilot.press("down")
+        assert screen.selected == ("energy-transition", "japan")  # no hidden rows to move into
+        await pilot.press("F")
+        assert screen.theme_filter is None
+        assert all(row.display for row in screen.query(ThemeRow))
+        # Escape in the picker changes nothing; escape with a filter on clears it first.
+        await pilot.press("f")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.theme_filter is None
+        await pilot.press("f", "down", "enter")
+        await pilot.pause()
+        assert screen.theme_filter == "development-finance"
+        await pilot.press("escape")
+        assert app.screen is screen and screen.theme_filter is None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ExplorerScreen)
+
+
+async def test_differences_view_shows_contrasting_points_side_by_side() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.press("d")
+        assert screen.differences
+        assert text_of(cell(screen, "development-finance", "us")).strip() == "Co-finances with partners."
+        assert text_of(cell(screen, "development-finance", "japan")).strip() == "Long-term concessional loans."
+        # No contrast line: the first sentence of the stance.
+        assert text_of(cell(screen, "energy-transition", "japan")).strip() == "Japan looks to Chilean hydrogen."
+        assert text_of(cell(screen, "energy-transition", "us")).strip() == SILENT_TEXT
+        assert "Instruments" not in text_of(cell(screen, "development-finance", "japan"))
+        # Still one row per theme, one column per actor, and still navigable.
+        regions = [cell(screen, "development-finance", actor).region for actor in ("us", "japan", "china", "lac")]
+        assert len({region.y for region in regions}) == 1
+        await pilot.press("right")
+        assert screen.selected == ("development-finance", "japan")
+        await pilot.press("d")
+        assert not screen.differences
+        assert "Instruments: JBIC, JICA" in text_of(cell(screen, "development-finance", "japan"))
+
+
+async def test_lac_column_toggles() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.press("end")
+        assert screen.selected == ("energy-transition", "lac")
+        await pilot.press("l")
+        assert not cell(screen, "energy-transition", "lac").display
+        assert screen.query_one(ComparisonGrid).shown_actors == ["us", "japan", "china"]
+        assert screen.selected == ("energy-transition", "china")  # moved off the hidden column
+        assert "LAC hidden" in text_of(screen.query_one("#compare-status"))
+        await pilot.press("right")
+        assert screen.selected == ("energy-transition", "china")
+        await pilot.press("l")
+        assert cell(screen, "energy-transition", "lac").display
+        await pilot.press("right")
+        assert screen.selected == ("energy-transition", "lac")
+
+
+async def test_no_lac_column_without_lac_content(tmp_path: Path) -> None:
+    comparison = (PACK / "comparison.toml").read_text(encoding="utf-8")
+    comparison = comparison[: comparison.index('[[themes]]\nid = "energy-transition"')]
+    app = make_app(content=[str(pack_with(tmp_path, comparison))])
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot)
+        assert screen.query_one(ComparisonGrid).shown_actors == ["us", "japan", "china"]
+        assert screen.check_action("toggle_lac", ()) is False
+        await pilot.press("l")
+        assert screen.query_one(ComparisonGrid).shown_actors == ["us", "japan", "china"]
+
+
+# -- evidence -> explorer -> back ----------------------------------------------------------
+
+
+async def test_open_evidence_in_explorer_and_back_returns_to_the_cell() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.press("right")  # Development finance · Japan
+        await pilot.press("enter")  # into the evidence list
+        evidence = screen.query_one("#evidence", OptionList)
+        assert evidence.has_focus
+        await pilot.press("down", "enter")  # the second item
+        await settle(app, pilot)
+        explorer = app.screen
+        assert isinstance(explorer, ExplorerScreen)
+        assert explorer.current_target == "demo-fig-fdi"
+        assert explorer.history.entries[-2:] == ["compare:development-finance:japan", "demo-fig-fdi"]
+        await pilot.press("left_square_bracket")
+        await settle(app, pilot)
+        back = app.screen
+        assert isinstance(back, CompareScreen) and back is not screen
+        assert back.selected == ("development-finance", "japan")
+        assert option_ids(back, "#evidence") == ["demo-app-japan-finance", "demo-fig-fdi"]
+
+
+async def test_documents_open_too_and_escape_leaves_the_lists_first() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.press("enter")
+        assert screen.query_one("#evidence", OptionList).has_focus
+        await pilot.press("escape")  # back to the grid, still on the screen
+        assert app.screen is screen and screen.query_one(ComparisonGrid).has_focus
+        screen.query_one("#documents", OptionList).focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ExplorerScreen)
+        assert app.screen.current_target == "demo"
+
+
+async def test_start_cell_and_escape_returns_to_explorer() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        app.push_screen(CompareScreen(start=("energy-transition", "lac")))
+        await pilot.pause()
+        assert app.screen.selected == ("energy-transition", "lac")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ExplorerScreen)
+        app.push_screen(CompareScreen(start=("no-such-theme", "korea")))  # stale target: first cell
+        await pilot.pause()
+        assert app.screen.selected == ("development-finance", "us")
+
+
+# -- bookmarks and export --------------------------------------------------------------------
+
+
+async def test_bookmarking_a_cell_marks_it() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.press("right")
+        assert screen.selected_target() == ("compare:development-finance:japan", "cell")
+        await pilot.press("b")
+        await pilot.pause()
+        assert app.bookmarks.is_bookmarked("compare:development-finance:japan")
+        assert app.bookmarks.get("compare:development-finance:japan").target_kind == "cell"
+        assert "★" in cell(screen, "development-finance", "japan").border_title
+        assert "★" not in cell(screen, "development-finance", "us").border_title
+        assert "★ bookmarked" in summary(screen)
+        await pilot.press("b")
+        await pilot.pause()
+        assert not app.bookmarks.is_bookmarked("compare:development-finance:japan")
+        assert "★" not in cell(screen, "development-finance", "japan").border_title
+
+
+async def test_note_on_a_cell_shows_in_the_panel() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot)
+        app.bookmarks.add("compare:development-finance:us", "cell", note="Ask about [DFC] terms")
+        app.bookmarks_changed("compare:development-finance:us")
+        await pilot.pause()
+        assert "★" in cell(screen, "development-finance", "us").border_title
+        assert "Your note: Ask about [DFC] terms" in summary(screen)
+
+
+async def test_export_writes_markdown_and_never_overwrites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_compare(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        first = tmp_path / "comparison-all.md"
+        text = first.read_text(encoding="utf-8")
+        assert "Development finance" in text and "Energy transition" in text
+        assert "Co-finances with partners." in text
+        assert "JBIC" in text
+        await pilot.press("x")
+        await pilot.pause()
+        assert (tmp_path / "comparison-all-2.md").read_text(encoding="utf-8") == text
+        assert first.read_text(encoding="utf-8") == text
+        await pilot.press("f", "down", "down", "enter")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        filtered = (tmp_path / "comparison-energy-transition.md").read_text(encoding="utf-8")
+        assert "Energy transition" in filtered and "Development finance" not in filtered
+        messages = [notification.message for notification in app._notifications]
+        assert any(str(tmp_path / "comparison-all-2.md") in message for message in messages)
+
+
+async def test_export_failure_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing_tui import export
+
+    def refuse(text, target, force=False):
+        raise PermissionError(13, "Permission denied", str(target))
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(export, "write_output", refuse)
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_compare(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        messages = [notification.message for notification in app._notifications]
+        assert any("Could not write" in message and "Permission denied" in message for message in messages)
+
+
+# -- untrusted text and small terminals --------------------------------------------------------
+
+
+async def test_content_text_is_shown_literally(tmp_path: Path) -> None:
+    comparison = """
+[[themes]]
+id = "markup"
+title = "[bold]Markup[/bold] theme"
+
+[[themes.cells]]
+actor = "us"
+stance = "Uses [red]brackets[/red] and \\u001b[31mescapes\\u001b[0m literally."
+instruments = ["[link=x]DFC[/link]"]
+"""
+    app = make_app(content=[str(pack_with(tmp_path, comparison))])
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot)
+        text = text_of(cell(screen, "markup", "us"))
+        assert "[red]brackets[/red]" in text
+        assert "\x1b" not in text and "escapes" in text
+        assert "[link=x]DFC[/link]" in text
+        assert "[bold]Markup[/bold] theme" in summary(screen)
+
+
+async def test_narrow_terminal_stacks_cells_instead_of_cutting_them() -> None:
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        screen = await open_compare(app, pilot)
+        assert screen.has_class("-narrow")
+        regions = [cell(screen, "development-finance", actor).region for actor in ("us", "japan", "china", "lac")]
+        assert len({region.x for region in regions}) == 1  # one above the other
+        assert all(region.right <= NARROW[0] for region in regions)
+        assert all(region.width >= 60 for region in regions)
+        assert "stacked" in text_of(screen.query_one("#compare-status"))
+        await pilot.press("down")  # stacked: down is the next cell in reading order
+        assert screen.selected == ("development-finance", "japan")
+        await pilot.press("right")
+        assert screen.selected == ("development-finance", "china")
+
+
+async def test_resizing_switches_between_side_by_side_and_stacked() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot)
+        assert "stacked" not in text_of(screen.query_one("#compare-status"))
+        await pilot.resize_terminal(*NARROW)
+        await pilot.pause()
+        assert screen.has_class("-narrow")
+        assert "stacked" in text_of(screen.query_one("#compare-status"))
+        xs = {cell(screen, "energy-transition", actor).region.x for actor in ("us", "japan", "china", "lac")}
+        assert len(xs) == 1
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        assert not screen.has_class("-narrow")
+        assert "stacked" not in text_of(screen.query_one("#compare-status"))
+
+
+async def test_very_wide_terminal_puts_the_panel_at_the_side() -> None:
+    app = make_app()
+    async with app.run_test(size=(220, 50)) as pilot:
+        screen = await open_compare(app, pilot)
+        assert screen.has_class("-wide")
+        grid = screen.query_one(ComparisonGrid).region
+        details = screen.query_one(CellDetails).region
+        assert details.x >= grid.right and details.y == grid.y
+
+
+def test_bindings_have_descriptions_and_ids() -> None:
+    from textual.binding import Binding
+
+    bindings = [binding for binding in CompareScreen.BINDINGS if isinstance(binding, Binding)]
+    assert all(binding.description and binding.id and binding.id.startswith("compare.") for binding in bindings)
+    keys = {binding.key: binding.action for binding in bindings}
+    assert keys["d"] == "differences" and keys["l"] == "toggle_lac" and keys["f"] == "filter"
+    assert keys["F"] == "clear_filter" and keys["x"] == "export" and keys["escape"] == "back"
+
+
+# -- snapshots ----------------------------------------------------------------------------------
+
+
+async def _to_compare(pilot) -> None:
+    await open_compare(pilot.app, pilot)
+
+
+async def _to_compare_japan(pilot) -> None:
+    await open_compare(pilot.app, pilot)
+    await pilot.press("right")
+
+
+def test_snapshot_wide(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=WIDE, run_before=_to_compare_japan)
+
+
+def test_snapshot_narrow(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=NARROW, run_before=_to_compare_japan)
+
+
+def test_snapshot_differences(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=WIDE, run_before=_to_compare, press=["d"])
+
+
+def test_snapshot_narrow_differences_filtered(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=NARROW, run_before=_to_compare, press=["d", "f", "down", "enter"])
