@@ -17,7 +17,7 @@ from pathlib import Path
 from briefing_tui import paths
 from briefing_tui.atomic import write_atomic
 
-SCHEMA_REVISION = "1"
+SCHEMA_REVISION = "2"
 """Bump when the models change shape, so old caches are not read back."""
 INDEX_REVISION = "2"
 """Bump when the search index's tables change."""

@@ -410,7 +410,7 @@ def assemble(parsed: Sequence[tuple[str, ContentFile]]) -> tuple[LibraryData, li
 
     briefings = [
         Briefing(source=source, sections=sections.get(source_id, []), file=name)
-        for source_id, (name, source) in sources.items()
+        for source_id, (name, source) in sorted(sources.items(), key=lambda pair: (pair[1][1].order, pair[0]))
     ]
     data = LibraryData(briefings=briefings, items=items, themes=themes, item_files=item_files)
     return data, problems

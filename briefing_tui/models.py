@@ -64,6 +64,8 @@ class SourceDocument(Strict):
     """What sort of document: report, monograph, journal article, policy brief."""
     notes: str = ""
     """Caveats about the document itself (no byline, undated, extraction gaps)."""
+    order: int = 0
+    """Position among the briefings (navigator, listings); ties fall back to the id."""
 
 
 class Section(Strict):

@@ -250,7 +250,7 @@ class PresenterScreen(Screen[None]):
         text = Text()
         text.append("● " if self.timer_running else "‖ ")
         text.append(clock_text(self.elapsed()), style="bold")
-        text.append(f"  slide {clock_text(on_slide)}")
+        text.append(f" · slide {clock_text(on_slide)}")
         if self.budget is not None:
             text.append(f" / {clock_text(self.budget)}")
             if self.over_budget:

@@ -61,8 +61,8 @@ class Navigator(Tree[NavNode]):
         if nav.node_type == "item":
             mark = KIND_MARKS.get(nav.kind, "")
             text.append(f"{mark:<4}", style=KIND_STYLES.get(nav.kind, ""))
-            text.append(" ")
-        text.append(clean_line(nav.label), style="bold" if nav.node_type == "briefing" else "")
+        separator = " " if nav.node_type == "item" else ""
+        text.append(separator + clean_line(nav.label), style="bold" if nav.node_type == "briefing" else "")
         if nav.count:
             text.append(f" ({nav.count})", style="dim")
         return text
