@@ -60,9 +60,9 @@ class Navigator(Tree[NavNode]):
             text.append("★ ", style="bold yellow")
         if nav.node_type == "item":
             mark = KIND_MARKS.get(nav.kind, "")
-            text.append(f"{mark:<4}", style=KIND_STYLES.get(nav.kind, ""))
-        separator = " " if nav.node_type == "item" else ""
-        text.append(separator + clean_line(nav.label), style="bold" if nav.node_type == "briefing" else "")
+            # The gap is part of the badge: a segment's leading space can be dropped when rendered.
+            text.append(f"{mark:<4}\u00a0", style=KIND_STYLES.get(nav.kind, ""))
+        text.append(clean_line(nav.label), style="bold" if nav.node_type == "briefing" else "")
         if nav.count:
             text.append(f" ({nav.count})", style="dim")
         return text
