@@ -244,7 +244,7 @@ class SearchIndex:
                 kind_counts = self._kind_counts(match)
             else:
                 kind_counts = Counter(self.library.data.items[rowid - 1].kind for rowid, _ in top)
-        terms = query.highlight_terms()
+        terms = expanded_terms(query)
         items = self.library.data.items
         # Snippets are made here for the shown rows only: FTS5's snippet() inside the ranking
         # query would be built for every match, and a rowid IN (...) lookup re-runs the MATCH.
@@ -277,6 +277,12 @@ class SearchIndex:
 
 def _clean_snippet(snippet: str) -> str:
     return re.sub(r"\s+", " ", snippet or "").strip()
+
+
+def expanded_terms(query: ParsedQuery) -> list[str]:
+    """The query's words plus their synonyms: what results and the detail pane highlight."""
+    terms = query.highlight_terms()
+    return terms + [word for term in terms for synonym in SYNONYMS.get(term, []) for word in synonym.split()]
 
 
 SNIPPET_BEFORE, SNIPPET_AFTER = 50, 110
@@ -320,8 +326,9 @@ def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
 
 @functools.lru_cache(maxsize=64)
 def _highlight_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    # A word matches when it starts like a query word (first five letters): a cheap stand-in for stemming.
-    stems = {term[:5] if len(term) > 5 else term for term in terms}
+    # A word matches when it starts like a query word minus a suffix-sized tail: a cheap stand-in
+    # for the index's stemming ("farming" -> "farm", "investment" -> "investm").
+    stems = {term[: max(4, len(term) - 3)] if len(term) > 5 else term for term in terms}
     if not stems:
         return None
     alternatives = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))

@@ -16,7 +16,7 @@ from briefing_tui import navtree
 from briefing_tui.history import History
 from briefing_tui.render import snippet_text
 from briefing_tui.sanitize import clean_line
-from briefing_tui.search import SearchOutcome
+from briefing_tui.search import SearchOutcome, expanded_terms
 from briefing_tui.vocab import KINDS
 from briefing_tui.widgets.detail import DetailView, kind_badge
 from briefing_tui.widgets.navigator import Navigator
@@ -280,7 +280,7 @@ class ExplorerScreen(Screen):
         if self.outcome is None or not (0 <= index < len(self.outcome.results)):
             return
         self.result_index = index
-        terms = self.outcome.query.highlight_terms()
+        terms = expanded_terms(self.outcome.query)
         self.open(self.outcome.results[index].id, terms=terms)
         self.query_one("#results", OptionList).highlighted = index
 
