@@ -316,8 +316,14 @@ class BriefingApp(App):
         # In front of a room a stray key must not open another screen over the slides.
         from briefing_tui.screens.presenter import PresenterScreen
 
+        from briefing_tui.screens.compare import CompareScreen
+
         blocked = ("compare", "bookmarks", "copy", "export", "help")
-        return not (isinstance(self.screen, PresenterScreen) and action in blocked)
+        if isinstance(self.screen, PresenterScreen) and action in blocked:
+            return False
+        if isinstance(self.screen, CompareScreen) and action == "compare":
+            return None  # already here: hide the key
+        return True
 
     # -- palette -----------------------------------------------------------------
 

@@ -47,6 +47,19 @@ def summary(screen: CompareScreen) -> str:
     return text_of(screen.query_one("#cell-summary"))
 
 
+def record_notifications(app, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Collect every notification's message (toasts expire, so reading them later is racy)."""
+    messages: list[str] = []
+    original = app.notify
+
+    def notify(message, *args, **kwargs):
+        messages.append(str(message))
+        return original(message, *args, **kwargs)
+
+    monkeypatch.setattr(app, "notify", notify)
+    return messages
+
+
 def pack_with(tmp_path: Path, comparison: str) -> Path:
     """A copy of the fixture pack with a different comparison.toml."""
     pack = tmp_path / "pack"
@@ -325,10 +338,12 @@ async def test_note_on_a_cell_shows_in_the_panel() -> None:
 async def test_export_writes_markdown_and_never_overwrites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     app = make_app()
+    messages = record_notifications(app, monkeypatch)
     async with app.run_test(size=WIDE) as pilot:
         await open_compare(app, pilot)
         await pilot.press("x")
         await pilot.pause()
+        assert any(str(tmp_path / "comparison-all.md") in message for message in messages)
         first = tmp_path / "comparison-all.md"
         text = first.read_text(encoding="utf-8")
         assert "Development finance" in text and "Energy transition" in text
@@ -344,7 +359,6 @@ async def test_export_writes_markdown_and_never_overwrites(tmp_path: Path, monke
         await pilot.pause()
         filtered = (tmp_path / "comparison-energy-transition.md").read_text(encoding="utf-8")
         assert "Energy transition" in filtered and "Development finance" not in filtered
-        messages = [notification.message for notification in app._notifications]
         assert any(str(tmp_path / "comparison-all-2.md") in message for message in messages)
 
 
@@ -357,11 +371,11 @@ async def test_export_failure_is_reported(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(export, "write_output", refuse)
     app = make_app()
+    messages = record_notifications(app, monkeypatch)
     async with app.run_test(size=WIDE) as pilot:
         await open_compare(app, pilot)
         await pilot.press("x")
         await pilot.pause()
-        messages = [notification.message for notification in app._notifications]
         assert any("Could not write" in message and "Permission denied" in message for message in messages)
 
 
