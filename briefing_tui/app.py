@@ -314,9 +314,8 @@ class BriefingApp(App):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # In front of a room a stray key must not open another screen over the slides.
-        from briefing_tui.screens.presenter import PresenterScreen
-
         from briefing_tui.screens.compare import CompareScreen
+        from briefing_tui.screens.presenter import PresenterScreen
 
         blocked = ("compare", "bookmarks", "copy", "export", "help")
         if isinstance(self.screen, PresenterScreen) and action in blocked:

@@ -28,7 +28,9 @@ async def _settle(app, pilot) -> None:
     await pilot.pause(0.1)
 
 
-async def _take(out: Path, size: tuple[int, int], name: str, steps: Callable[[object, object], Awaitable[None]]) -> Path:
+async def _take(
+    out: Path, size: tuple[int, int], name: str, steps: Callable[[object, object], Awaitable[None]]
+) -> Path:
     from briefing_tui.app import BriefingApp
 
     app = BriefingApp(clock=lambda: 0.0)
