@@ -1,8 +1,16 @@
 """briefing-tui: explore policy briefings on US, Japanese and Chinese engagement with Latin America."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("briefing-tui")
-except PackageNotFoundError:  # running from a checkout without installing
-    __version__ = "0.0.0.dev"
+
+def __getattr__(name: str) -> str:
+    # The version comes from the installed metadata (one source of truth), looked up only when
+    # asked for: importing importlib.metadata costs ~40 ms of every start-up.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("briefing-tui")
+        except PackageNotFoundError:  # running from a checkout without installing
+            return "0.0.0.dev"
+    raise AttributeError(name)

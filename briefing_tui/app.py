@@ -14,6 +14,10 @@ from briefing_tui.content import ContentError, Library, load_library
 from briefing_tui.search import SearchIndex
 
 
+SMALL_CONTENT_BYTES = 3_000_000
+"""Packs smaller than this (the bundled one is ~1 MB) load before the first frame; larger ones in a worker."""
+
+
 class BriefingApp(App):
     """briefing-tui's application object."""
 
@@ -78,10 +82,28 @@ class BriefingApp(App):
         self.push_screen(ExplorerScreen())
         for warning in [*self.bookmarks.warnings, *self.settings.warnings]:
             self.notify(warning, severity="warning", timeout=10)
+        if self.library is None and self._small_content():
+            # A small pack loads in a few milliseconds: doing it here puts content in the very
+            # first frame, instead of a "Loading" frame followed by a thread fighting for the GIL.
+            try:
+                self.library = load_library(self.content_dirs, use_cache=self.use_cache)
+            except ContentError as error:
+                self._content_failed(error)
+                return
         if self.library is None:
             self.load_content()
         else:
             self._content_loaded(self.library)
+
+    def _small_content(self) -> bool:
+        """True when the content files add up to less than SMALL_CONTENT_BYTES."""
+        from briefing_tui.content import content_dirs, content_files
+
+        try:
+            files = content_files(content_dirs(self.content_dirs))
+            return sum(path.stat().st_size for path in files) < SMALL_CONTENT_BYTES
+        except OSError:
+            return False
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_content(self) -> None:

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from briefing_tui import __version__
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -26,6 +25,19 @@ class CliError(Exception):
     def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
         super().__init__(message)
         self.code = code
+
+
+class _VersionAction(argparse.Action):
+    """--version, looking the version up only when asked (the lookup slows every start)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        import briefing_tui
+
+        print(f"briefing-tui {briefing_tui.__version__}")
+        parser.exit()
 
 
 def _content_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -59,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="briefing-tui",
         description="Explore policy briefings on how the US, Japan and China engage Latin America and the Caribbean.",
     )
-    parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     _content_option(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
