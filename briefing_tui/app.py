@@ -13,7 +13,6 @@ from textual.screen import Screen
 from briefing_tui.content import ContentError, Library, load_library
 from briefing_tui.search import SearchIndex
 
-
 SMALL_CONTENT_BYTES = 3_000_000
 """Packs smaller than this (the bundled one is ~1 MB) load before the first frame; larger ones in a worker."""
 

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_NOT_FOUND = 1
