@@ -175,3 +175,15 @@ async def test_small_terminals_do_not_crash() -> None:
             await pilot.press("down", "enter", "g")
             await pilot.pause()
         assert isinstance(app.screen, ExplorerScreen)
+
+
+async def test_theme_choice_is_remembered() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    again = make_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(again, pilot)
+        assert again.theme == "nord"
