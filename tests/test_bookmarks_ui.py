@@ -95,3 +95,15 @@ async def test_bookmarks_screen_filter_and_open() -> None:
         await pilot.press("enter")  # open
         await settle(app, pilot)
         assert app.screen.current_target == "demo-opp-hydrogen"
+
+
+async def test_y_copies_the_item_with_its_citation_as_markdown() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        app.explorer.open("demo-fig-fdi")
+        await settle(app, pilot)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Japanese FDI stock in Brazil" in app.clipboard
+        assert "An Example Briefing" in app.clipboard and "Introduction" in app.clipboard
