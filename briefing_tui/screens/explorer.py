@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -22,6 +23,8 @@ from briefing_tui.widgets.detail import DetailView, kind_badge
 from briefing_tui.widgets.navigator import Navigator
 
 NAV_MIN, NAV_MAX = 20, 90
+SAVE_DELAY = 1.0
+"""Seconds after the last move before the opened target is written to the settings file."""
 RESULTS_SHOWN = 50
 """Results listed per query: more than anyone scrolls, few enough to keep keystrokes fast."""
 
@@ -55,6 +58,9 @@ class ExplorerScreen(Screen):
         """Words to highlight in the detail pane (from the search that opened it)."""
         self.mounted = False
         """True once mounted: content can only be shown after that."""
+        self._last_opened: str | None = None
+        """The target to save as "last opened" when the save timer fires (or on exit)."""
+        self._save_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -125,9 +131,25 @@ class ExplorerScreen(Screen):
         if record:
             self.history.visit(canonical)
         if resolved is not None:
-            app.settings.set("last_opened", canonical)  # type: ignore[attr-defined]
+            self._remember(canonical)
         if reveal and not self._searching:
             self.query_one(Navigator).reveal(canonical)
+
+    def _remember(self, target: str) -> None:
+        """Save the last opened target a moment after the user settles (not on every arrow key)."""
+        self._last_opened = target
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._save_last_opened)
+
+    def _save_last_opened(self) -> None:
+        self._save_timer = None
+        if self._last_opened is not None:
+            self.app.settings.set("last_opened", self._last_opened)  # type: ignore[attr-defined]
+            self._last_opened = None
+
+    def on_unmount(self) -> None:
+        self._save_last_opened()
 
     def _open_comparison(self, target: str, *, record: bool) -> None:
         from briefing_tui.compare import parse_cell_id
