@@ -45,6 +45,9 @@ SYNONYMS: dict[str, list[str]] = {
 COLUMN_WEIGHTS = (0.0, 10.0, 4.0, 1.0, 2.0, 0.0)
 """bm25 weights for (id, title, summary, body, tags, facets): a title hit counts most."""
 
+TEXT_COLUMNS = "{title summary body tags}"
+"""FTS5 column filter for user words (never the facets column)."""
+
 SHORT_PREFIX_LIMIT = 200
 """A one-letter prefix matches most items: return the first ones unranked, at once."""
 
@@ -193,11 +196,13 @@ class SearchIndex:
     def _match(self, query: ParsedQuery, joiner: str = "AND") -> str:
         positive = self._positive_expression(query, joiner)
         filters = self._filter_expression(query)
-        parts = [f"({positive})" if positive else "", filters]
+        # Words search the text columns only: the facets column holds tokens such as
+        # country_brazil, which the tokenizer splits, so "country" or "br" would match every item.
+        parts = [f"{TEXT_COLUMNS} : ({positive})" if positive else "", filters]
         expression = " AND ".join(part for part in parts if part)
         for phrase in query.excluded:
             if expression:
-                expression = f"({expression}) NOT {_fts_string(phrase)}"
+                expression = f"({expression}) NOT {TEXT_COLUMNS} : {_fts_string(phrase)}"
         return expression
 
     # -- running ----------------------------------------------------------------

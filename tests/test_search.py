@@ -84,3 +84,14 @@ def test_ai_farming_colombia_finds_the_ai_agriculture_case(bundled_library) -> N
     assert "ai" in top.title.lower().split() or "artificial intelligence" in top.summary.lower()
     # The named AI-agriculture case study is among the first two hits.
     assert any(bundled_library.items[r.id].kind == "case-study" for r in outcome.results[:2])
+
+
+def test_filter_tokens_do_not_match_ordinary_words(pack_library) -> None:
+    index = SearchIndex(pack_library)
+    # Every item has facet tokens like country_brazil / kind_figure; words must not hit them.
+    assert not index.search("country").results
+    assert not index.search("kind").results
+    assert not index.search("briefing").results
+    assert index.search("co", as_typed=True).total < len(pack_library.items)
+    assert [r.id for r in index.search("hydrogen -chile").results] == []
+    assert index.search("finance -japan").results
