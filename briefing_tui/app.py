@@ -106,8 +106,16 @@ class BriefingApp(App):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_content(self) -> None:
+        last_shown = 0.0
+
         def progress(done: int, total: int) -> None:
-            self.call_from_thread(self._loading_progress, done, total)
+            # At most ~10 updates a second: each one makes the loader wait for the UI thread,
+            # and one per chunk cost about a second at 100,000 items.
+            nonlocal last_shown
+            now = time.monotonic()
+            if now - last_shown >= 0.1:
+                last_shown = now
+                self.call_from_thread(self._loading_progress, done, total)
 
         try:
             library = load_library(self.content_dirs, use_cache=self.use_cache, progress=progress)
@@ -170,6 +178,14 @@ class BriefingApp(App):
             return None
         resolved = self.library.resolve(target)
         return (target, resolved[0]) if resolved else None
+
+    def selected_briefing(self) -> str | None:
+        """The briefing of what is selected (else the first briefing): for present and export."""
+        if self.library is None:
+            return None
+        selected = self.selected_target()
+        found = self.library.briefing_of(selected[0]) if selected else None
+        return found or next(iter(self.library.briefings), None)
 
     def open_target(self, target: str, *, terms: list[str] | None = None, came_from: str | None = None) -> None:
         """Show a target in the explorer from any screen.
@@ -276,16 +292,7 @@ class BriefingApp(App):
         selected = self.selected_target()
         if self.library is None:
             return
-        briefing_id = None
-        if selected is not None:
-            target, kind = selected
-            if kind == "briefing":
-                briefing_id = target
-            elif kind == "section":
-                briefing_id = self.library.briefing_of_section(target)
-            elif kind == "item":
-                briefing_id = self.library.items[target].source.document
-        briefing_id = briefing_id or next(iter(self.library.briefings), None)
+        briefing_id = self.selected_briefing()
         if briefing_id:
             self.present_briefing(briefing_id, start_at=selected[0] if selected else None)
 

@@ -55,6 +55,13 @@ def _content_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
+def add_subcommand(subparsers, name: str, help_text: str) -> argparse.ArgumentParser:
+    """A subcommand that also accepts --content/--no-cache (for `briefing-tui list --content X`)."""
+    sub = subparsers.add_parser(name, help=help_text, description=help_text)
+    _content_option(sub, top=False)
+    return sub
+
+
 def _filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--kind", help="recommendation, obstacle, opportunity, case-study, initiative, figure, approach"
@@ -75,9 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        _content_option(sub, top=False)
-        return sub
+        return add_subcommand(commands, name, help_text)
 
     sub = command("sources", "list the source documents")
     sub.add_argument("--json", action="store_true", help="machine-readable output")

@@ -13,15 +13,13 @@ from briefing_tui.cli import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, CliError, cons
 
 def add_commands(command: Callable) -> None:
     """Register the extra subcommands on the parser (``command(name, help)`` makes one)."""
-    from briefing_tui.cli import _content_option
+    from briefing_tui.cli import add_subcommand
 
     sub = command("bookmarks", "list, add, remove or import bookmarks (default: list)")
     actions = sub.add_subparsers(dest="bookmarks_action", metavar="ACTION")
 
     def action(name: str, help_text: str) -> argparse.ArgumentParser:
-        parser = actions.add_parser(name, help=help_text, description=help_text)
-        _content_option(parser, top=False)
-        return parser
+        return add_subcommand(actions, name, help_text)
 
     parser = action("list", "list bookmarks in your order, with notes and tags")
     parser.add_argument("--json", action="store_true", help="machine-readable output")

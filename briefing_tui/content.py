@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from briefing_tui.models import ITEM_KINDS, ContentFile, Item, Section, SourceDocument, Theme
+from briefing_tui.models import ITEM_KINDS, ContentFile, Item, Section, SourceDocument, Theme, actor_of, parent_of
 
 CONTENT_ENV = "BRIEFING_TUI_CONTENT"
 """Environment variable naming content folders (separated by the OS path separator)."""
@@ -107,7 +107,7 @@ class Library:
         self.backlinks = {}
         for item in self.data.items:
             self.section_items.setdefault(item.source.section, []).append(item.id)
-            parent = getattr(item, "parent", None)
+            parent = parent_of(item)
             if parent:
                 self.children.setdefault(parent, []).append(item.id)
             for target in item.related:
@@ -137,6 +137,18 @@ class Library:
             return "briefing", self.briefings[target]
         return None
 
+    def briefing_of(self, target: str) -> str | None:
+        """The briefing a target belongs to: itself, its section's, or its item's document."""
+        resolved = self.resolve(target)
+        if resolved is None:
+            return None
+        kind, obj = resolved
+        if kind == "briefing":
+            return target
+        if kind == "section":
+            return self.briefing_of_section(target)
+        return obj.source.document  # type: ignore[attr-defined]
+
     def briefing_of_section(self, section_id: str) -> str | None:
         found = self.sections.get(section_id)
         return found[0] if found else None
@@ -157,7 +169,7 @@ class Library:
         if item is None:
             return []
         ids = list(item.related) + self.backlinks.get(item.id, []) + self.children.get(item.id, [])
-        parent = getattr(item, "parent", None)
+        parent = parent_of(item)
         if parent:
             ids.insert(0, parent)
         seen: dict[str, Item] = {}
@@ -195,7 +207,7 @@ class Library:
             for item in self.data.items
             if (kind is None or item.kind == kind)
             and (briefing is None or item.source.document == briefing)
-            and (actor is None or actor in item.actors or getattr(item, "actor", None) == actor)
+            and (actor is None or actor in item.actors or actor_of(item) == actor)
             and (country is None or country in item.countries)
             and (sector is None or sector in item.sectors)
         ]
@@ -373,7 +385,7 @@ def assemble(parsed: Sequence[tuple[str, ContentFile]]) -> tuple[LibraryData, li
         for target in item.related:
             if target not in known_ids:
                 problems.append(Problem(name, f"no item {target!r}", item.id, "related"))
-        parent = getattr(item, "parent", None)
+        parent = parent_of(item)
         if parent and parent not in known_ids:
             problems.append(Problem(name, f"no item {parent!r}", item.id, "parent"))
 

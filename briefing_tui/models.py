@@ -218,6 +218,20 @@ Item = Annotated[
 ITEM_KINDS: tuple[str, ...] = tuple(KINDS)
 
 
+def parent_of(item: ItemBase) -> str | None:
+    """The parent recommendation's id (only recommendations have one).
+
+    A plain ``getattr(item, "parent", None)`` on other kinds goes through pydantic's slow
+    ``__getattr__`` miss path, which shows up when a large pack's lookups are built.
+    """
+    return item.parent if isinstance(item, Recommendation) else None
+
+
+def actor_of(item: ItemBase) -> str | None:
+    """The actor an approach item characterizes (None for other kinds)."""
+    return item.actor if isinstance(item, Approach) else None
+
+
 class ComparisonCell(Strict):
     """One actor's stance on one comparison theme."""
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing_tui.content import Library
+from briefing_tui.models import actor_of
 from briefing_tui.vocab import ACTORS, COUNTRIES, KIND_PLURALS, KINDS, SECTORS, label
 
 GROUPINGS: tuple[str, ...] = ("document", "kind", "sector", "country", "actor")
@@ -62,8 +63,9 @@ def build(library: Library, grouping: str = "document") -> list[NavNode]:
     buckets: dict[str, list] = {}
     for item in library.data.items:
         values = list(getattr(item, field_name))
-        if grouping == "actor" and getattr(item, "actor", None) and item.actor not in values:
-            values.append(item.actor)
+        actor = actor_of(item) if grouping == "actor" else None
+        if actor and actor not in values:
+            values.append(actor)
         for value in values:
             buckets.setdefault(value, []).append(item)
     order = {slug: position for position, slug in enumerate(vocabulary)}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_tui.content import Library
+from briefing_tui.models import actor_of
 from briefing_tui.query import ParsedQuery, parse_query
 
 HL_START = "\x02"
@@ -93,8 +94,8 @@ def _facets(item) -> str:
     tokens += [f"country_{country}" for country in item.countries]
     tokens += [f"sector_{sector}" for sector in item.sectors]
     actors = set(item.actors)
-    if getattr(item, "actor", None):
-        actors.add(item.actor)
+    if actor_of(item):
+        actors.add(actor_of(item))
     tokens += [f"actor_{actor}" for actor in sorted(actors)]
     return " ".join(token.replace("-", "_") for token in tokens)
 

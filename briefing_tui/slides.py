@@ -33,7 +33,7 @@ from typing import Protocol
 
 from briefing_tui import render
 from briefing_tui.content import Library
-from briefing_tui.models import Section, SourceDocument
+from briefing_tui.models import Section, SourceDocument, parent_of
 from briefing_tui.sanitize import clean, clean_line
 from briefing_tui.vocab import ACTORS, KIND_PLURALS, KINDS, label
 
@@ -230,7 +230,7 @@ def section_slide(library: Library, section_id: str, *, position: tuple[int, int
     briefing = library.briefings[briefing_id]
     items = [library.items[item_id] for item_id in library.section_items.get(section_id, [])]
     # Sub-recommendations show under their recommendation, not as section bullets.
-    top_level = [item for item in items if not getattr(item, "parent", None)]
+    top_level = [item for item in items if not parent_of(item)]
     chosen = _chosen_items(top_level)
     bullets = sentences(section.summary) + [item_line(item) for item in chosen]
     hidden = [item for item in top_level if item not in chosen]

@@ -68,18 +68,7 @@ class ExportDialog(ModalScreen[None]):
             return export.bookmarks_json(library, bookmarks)
         if choice == "compare":
             return export.comparison_markdown(library, list(library.themes.values()))
-        selected = app.selected_target() if hasattr(app, "selected_target") else None  # type: ignore[attr-defined]
-        briefing_id = None
-        if selected:
-            target, kind = selected
-            if kind == "briefing":
-                briefing_id = target
-            elif kind == "section":
-                briefing_id = library.briefing_of_section(target)
-            elif kind == "item":
-                briefing_id = library.items[target].source.document
-        briefing_id = briefing_id or next(iter(library.briefings))
-        return export.briefing_markdown(library, briefing_id)
+        return export.briefing_markdown(library, app.selected_briefing())  # type: ignore[attr-defined]
 
     @on(Button.Pressed, "#export-go")
     def _go(self) -> None:
