@@ -30,7 +30,7 @@ class JumpProvider(Provider):
                 entries.append((f"section: {clean_line(section.title)}", briefing.source.title, section.id))
         for theme in library.themes.values():
             entries.append((f"compare: {clean_line(theme.title)}", "Comparison theme", f"compare:{theme.id}:us"))
-        for item in library.data.items:
+        for item in library.entries:
             entries.append((f"{KINDS[item.kind].lower()}: {clean_line(item.title)}", item.id, item.id))
         self._cached = entries
         return entries

@@ -6,17 +6,23 @@ naming the file, the item and the field, collected into one ``ContentError``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from briefing_tui.models import ITEM_KINDS, ContentFile, Item, Section, SourceDocument, Theme, actor_of, parent_of
+from briefing_tui.entry import Entry
+from briefing_tui.models import ITEM_KINDS, ContentFile, Item, Section, SourceDocument, Theme
+
+if TYPE_CHECKING:
+    from briefing_tui.store import ItemStore
 
 CONTENT_ENV = "BRIEFING_TUI_CONTENT"
 """Environment variable naming content folders (separated by the OS path separator)."""
@@ -77,17 +83,47 @@ class LibraryData(BaseModel):
     """Item id -> file it came from (relative), for messages and `show`."""
 
 
+class ItemMap(Mapping[str, Item]):
+    """Items by id; each is fetched when asked for (from memory, or from the store)."""
+
+    def __init__(self, positions: dict[str, int], fetch: Callable[[int], Item]) -> None:
+        self._positions = positions
+        self._fetch = fetch
+
+    def __getitem__(self, item_id: str) -> Item:
+        return self._fetch(self._positions[item_id])
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._positions
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._positions)
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+
 @dataclass
 class Library:
-    """The loaded content with lookups by id; the one object the CLI and app share."""
+    """The loaded content with lookups by id; the one object the CLI and app share.
+
+    Items live either in ``data.items`` (validated in this process) or in a ``store`` (a
+    large pack read back from the cache); either way ``entries`` holds the lean record
+    of every item and ``items`` fetches a full item by id.
+    """
 
     data: LibraryData
     key: str | None = None
     """Hash of the content files it was loaded from (names the cached search index)."""
+    store: ItemStore | None = None
+    entries: list[Entry] = field(default_factory=list)
+    """One lean record per item, in library order (made from ``data.items`` without a store)."""
     briefings: dict[str, Briefing] = field(init=False)
     sections: dict[str, tuple[str, Section]] = field(init=False)
     """Section id -> (briefing id, section)."""
-    items: dict[str, Item] = field(init=False)
+    items: ItemMap = field(init=False)
+    positions: dict[str, int] = field(init=False)
+    """Item id -> position in ``entries`` (and in the store)."""
     aliases: dict[str, str] = field(init=False)
     themes: dict[str, Theme] = field(init=False)
     section_items: dict[str, list[str]] = field(init=False)
@@ -95,36 +131,57 @@ class Library:
     backlinks: dict[str, list[str]] = field(init=False)
 
     def __post_init__(self) -> None:
+        if self.store is None:
+            files = self.data.item_files
+            self.entries = [Entry.of(item, files.get(item.id, "")) for item in self.data.items]
+            fetch: Callable[[int], Item] = self.data.items.__getitem__
+        else:
+            fetch = self.store.get
+        self.positions = {entry.id: position for position, entry in enumerate(self.entries)}
+        self.items = ItemMap(self.positions, fetch)
         self.briefings = {briefing.id: briefing for briefing in self.data.briefings}
         self.sections = {
             section.id: (briefing.id, section) for briefing in self.data.briefings for section in briefing.sections
         }
-        self.items = {item.id: item for item in self.data.items}
-        self.aliases = {alias: item.id for item in self.data.items for alias in item.aliases}
+        self.aliases = {alias: entry.id for entry in self.entries for alias in entry.aliases}
         self.themes = {theme.id: theme for theme in self.data.themes}
         self.section_items = {section_id: [] for section_id in self.sections}
         self.children = {}
         self.backlinks = {}
-        for item in self.data.items:
-            self.section_items.setdefault(item.source.section, []).append(item.id)
-            parent = parent_of(item)
-            if parent:
-                self.children.setdefault(parent, []).append(item.id)
-            for target in item.related:
-                self.backlinks.setdefault(target, []).append(item.id)
+        for entry in self.entries:
+            self.section_items.setdefault(entry.section, []).append(entry.id)
+            if entry.parent:
+                self.children.setdefault(entry.parent, []).append(entry.id)
+            for target in entry.related:
+                self.backlinks.setdefault(target, []).append(entry.id)
         # Within a section, show recommendations first, then obstacles, ... (kind order),
         # keeping file order inside a kind: packs often keep one kind per file.
         rank = {kind: position for position, kind in enumerate(ITEM_KINDS)}
+        entries, positions = self.entries, self.positions
         for ids in self.section_items.values():
-            ids.sort(key=lambda item_id: rank[self.items[item_id].kind])
+            ids.sort(key=lambda item_id: rank[entries[positions[item_id]].kind])
 
     @property
     def sources(self) -> list[SourceDocument]:
         return [briefing.source for briefing in self.data.briefings]
 
+    def entry(self, item_id: str) -> Entry | None:
+        """The lean record of an item (or a former id of it), or None."""
+        position = self.positions.get(item_id)
+        if position is None:
+            position = self.positions.get(self.aliases.get(item_id, ""))
+        return None if position is None else self.entries[position]
+
     def item(self, item_id: str) -> Item | None:
         """The item with this id (or a former id of it), or None."""
-        return self.items.get(item_id) or self.items.get(self.aliases.get(item_id, ""))
+        entry = self.entry(item_id)
+        return None if entry is None else self.items[entry.id]
+
+    def iter_items(self) -> Iterator[Item]:
+        """Every full item in library order, without keeping them all (a store streams them)."""
+        if self.store is None:
+            return iter(self.data.items)
+        return self.store.iter_items()
 
     def resolve(self, target: str) -> tuple[str, object] | None:
         """What a target id names: ("item", Item), ("section", Section), ("briefing", Briefing)."""
@@ -139,15 +196,12 @@ class Library:
 
     def briefing_of(self, target: str) -> str | None:
         """The briefing a target belongs to: itself, its section's, or its item's document."""
-        resolved = self.resolve(target)
-        if resolved is None:
-            return None
-        kind, obj = resolved
-        if kind == "briefing":
-            return target
-        if kind == "section":
+        entry = self.entry(target)
+        if entry is not None:
+            return entry.document
+        if target in self.sections:
             return self.briefing_of_section(target)
-        return obj.source.document  # type: ignore[attr-defined]
+        return target if target in self.briefings else None
 
     def briefing_of_section(self, section_id: str) -> str | None:
         found = self.sections.get(section_id)
@@ -155,44 +209,51 @@ class Library:
 
     def title_of(self, target: str) -> str:
         """A human title for any target id (falls back to the id)."""
-        resolved = self.resolve(target)
-        if resolved is None:
-            return target
-        kind, obj = resolved
-        if kind == "briefing":
-            return obj.source.title  # type: ignore[attr-defined]
-        return obj.title  # type: ignore[attr-defined]
+        entry = self.entry(target)
+        if entry is not None:
+            return entry.title
+        if target in self.sections:
+            return self.sections[target][1].title
+        if target in self.briefings:
+            return self.briefings[target].source.title
+        return target
 
     def related(self, item_id: str) -> list[Item]:
         """Items linked from or to this one, without duplicates, in a stable order."""
-        item = self.item(item_id)
-        if item is None:
+        entry = self.entry(item_id)
+        if entry is None:
             return []
-        ids = list(item.related) + self.backlinks.get(item.id, []) + self.children.get(item.id, [])
-        parent = parent_of(item)
-        if parent:
-            ids.insert(0, parent)
+        ids = list(entry.related) + self.backlinks.get(entry.id, []) + self.children.get(entry.id, [])
+        if entry.parent:
+            ids.insert(0, entry.parent)
         seen: dict[str, Item] = {}
         for other_id in ids:
-            other = self.item(other_id)
-            if other is not None and other.id != item.id and other.id not in seen:
-                seen[other.id] = other
+            other = self.entry(other_id)
+            if other is not None and other.id != entry.id and other.id not in seen:
+                seen[other.id] = self.items[other.id]
         return list(seen.values())
 
     def section_of(self, item: Item) -> Section | None:
         found = self.sections.get(item.source.section)
         return found[1] if found else None
 
-    def items_in(self, briefing_id: str) -> list[Item]:
-        """A briefing's items in document order (section order, then file order)."""
+    def entries_in(self, briefing_id: str) -> list[Entry]:
+        """A briefing's item records in document order (section order, then file order)."""
         briefing = self.briefings.get(briefing_id)
         if briefing is None:
             return []
+        entries, positions = self.entries, self.positions
         return [
-            self.items[item_id] for section in briefing.sections for item_id in self.section_items.get(section.id, [])
+            entries[positions[item_id]]
+            for section in briefing.sections
+            for item_id in self.section_items.get(section.id, [])
         ]
 
-    def filter(
+    def items_in(self, briefing_id: str) -> list[Item]:
+        """A briefing's items in document order (section order, then file order)."""
+        return [self.items[entry.id] for entry in self.entries_in(briefing_id)]
+
+    def filter_entries(
         self,
         *,
         kind: str | None = None,
@@ -200,17 +261,21 @@ class Library:
         actor: str | None = None,
         country: str | None = None,
         sector: str | None = None,
-    ) -> list[Item]:
-        """Items matching every given filter, in library order."""
+    ) -> list[Entry]:
+        """Item records matching every given filter, in library order."""
         return [
-            item
-            for item in self.data.items
-            if (kind is None or item.kind == kind)
-            and (briefing is None or item.source.document == briefing)
-            and (actor is None or actor in item.actors or actor_of(item) == actor)
-            and (country is None or country in item.countries)
-            and (sector is None or sector in item.sectors)
+            entry
+            for entry in self.entries
+            if (kind is None or entry.kind == kind)
+            and (briefing is None or entry.document == briefing)
+            and (actor is None or actor in entry.actors or entry.actor == actor)
+            and (country is None or country in entry.countries)
+            and (sector is None or sector in entry.sectors)
         ]
+
+    def filter(self, **filters: str | None) -> list[Item]:
+        """Items matching every given filter (see ``filter_entries``), in library order."""
+        return [self.items[entry.id] for entry in self.filter_entries(**filters)]
 
 
 def bundled_content_dir() -> Path:
@@ -277,43 +342,53 @@ def _validation_problems(name: str, raw: dict, error: ValidationError) -> list[P
     return problems
 
 
+def parse_file(path: Path, name: str) -> tuple[ContentFile | None, list[Problem]]:
+    """Parse and validate one file: the content, or None and its problems."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, [Problem(file=name, message=f"not UTF-8 text ({error.reason} at byte {error.start})")]
+    except OSError as error:
+        return None, [Problem(file=name, message=f"cannot read: {error.strerror or error}")]
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        line = int(found.group(1)) if found else None
+        column = int(found.group(2)) if found else None
+        message = str(error).split(" (at ")[0]
+        return None, [Problem(file=name, message=f"invalid TOML: {message}", line=line, column=column)]
+    except RecursionError:
+        return None, [Problem(file=name, message="invalid TOML: nested too deeply")]
+    try:
+        return ContentFile.model_validate(raw), []
+    except ValidationError as error:
+        return None, _validation_problems(name, raw, error)
+    except RecursionError:
+        return None, [Problem(file=name, message="nesting too deep")]
+
+
 def parse_files(files: Sequence[Path], base: Path | None = None) -> tuple[list[tuple[str, ContentFile]], list[Problem]]:
     """Parse and validate each file on its own; collect every problem."""
     parsed: list[tuple[str, ContentFile]] = []
     problems: list[Problem] = []
     for path in files:
         name = _describe(base, path) if base else str(path)
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as error:
-            problems.append(Problem(file=name, message=f"not UTF-8 text ({error.reason} at byte {error.start})"))
-            continue
-        except OSError as error:
-            problems.append(Problem(file=name, message=f"cannot read: {error.strerror or error}"))
-            continue
-        try:
-            raw = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
-            line = int(found.group(1)) if found else None
-            column = int(found.group(2)) if found else None
-            message = str(error).split(" (at ")[0]
-            problems.append(Problem(file=name, message=f"invalid TOML: {message}", line=line, column=column))
-            continue
-        except RecursionError:
-            problems.append(Problem(file=name, message="invalid TOML: nested too deeply"))
-            continue
-        try:
-            parsed.append((name, ContentFile.model_validate(raw)))
-        except ValidationError as error:
-            problems.extend(_validation_problems(name, raw, error))
-        except RecursionError:
-            problems.append(Problem(file=name, message="nesting too deep"))
+        content, found = parse_file(path, name)
+        problems.extend(found)
+        if content is not None:
+            parsed.append((name, content))
     return parsed, problems
 
 
-def assemble(parsed: Sequence[tuple[str, ContentFile]]) -> tuple[LibraryData, list[Problem]]:
-    """Combine parsed files into one library and check every cross-reference."""
+def check(
+    parsed: Sequence[tuple[str, ContentFile]], entries: Sequence[Entry]
+) -> tuple[list[Briefing], list[Theme], list[Problem]]:
+    """Combine the files' sources, sections and themes, and check every cross-reference.
+
+    Items are checked through their entries (``parsed`` files' own ``items`` are not read),
+    so a large pack can be checked without holding every item in memory.
+    """
     problems: list[Problem] = []
     sources: dict[str, tuple[str, SourceDocument]] = {}
     sections: dict[str, list[Section]] = {}
@@ -360,38 +435,37 @@ def assemble(parsed: Sequence[tuple[str, ContentFile]]) -> tuple[LibraryData, li
                     Problem(section_files[section.id], f"no section {section.parent!r}", section.id, "parent")
                 )
 
-    items: list[Item] = []
     item_files: dict[str, str] = {}
-    for name, content in parsed:
-        for item in content.items:
-            if item.id in item_files:
-                problems.append(Problem(name, f"duplicate item id (also in {item_files[item.id]})", item.id, "id"))
-                continue
-            item_files[item.id] = name
-            items.append(item)
-    known_ids = set(item_files) | {alias for item in items for alias in item.aliases}
-    for alias in {alias for item in items for alias in item.aliases} & set(item_files):
+    for entry in entries:
+        if entry.id in item_files:
+            problems.append(Problem(entry.file, f"duplicate item id (also in {item_files[entry.id]})", entry.id, "id"))
+            continue
+        item_files[entry.id] = entry.file
+    all_aliases = {alias for entry in entries for alias in entry.aliases}
+    known_ids = set(item_files) | all_aliases
+    for alias in all_aliases & set(item_files):
         problems.append(Problem(item_files.get(alias, ""), "alias collides with an item id", alias, "aliases"))
 
-    for item in items:
-        name = item_files[item.id]
-        document = item.source.document
-        if document not in sources:
-            problems.append(Problem(name, f"no source document {document!r}", item.id, "source.document"))
-        elif item.source.section not in {section.id for section in sections.get(document, [])}:
+    section_ids = {document: {section.id for section in found} for document, found in sections.items()}
+    for entry in entries:
+        name = entry.file
+        if entry.document not in sources:
+            problems.append(Problem(name, f"no source document {entry.document!r}", entry.id, "source.document"))
+        elif entry.section not in section_ids.get(entry.document, set()):
             problems.append(
-                Problem(name, f"no section {item.source.section!r} in briefing {document!r}", item.id, "source.section")
+                Problem(
+                    name, f"no section {entry.section!r} in briefing {entry.document!r}", entry.id, "source.section"
+                )
             )
-        for target in item.related:
+        for target in entry.related:
             if target not in known_ids:
-                problems.append(Problem(name, f"no item {target!r}", item.id, "related"))
-        parent = parent_of(item)
-        if parent and parent not in known_ids:
-            problems.append(Problem(name, f"no item {parent!r}", item.id, "parent"))
+                problems.append(Problem(name, f"no item {target!r}", entry.id, "related"))
+        if entry.parent and entry.parent not in known_ids:
+            problems.append(Problem(name, f"no item {entry.parent!r}", entry.id, "parent"))
 
-    for item in items:
-        if item.id in section_files or item.id in sources:
-            problems.append(Problem(item_files[item.id], "id is also used by a section or briefing", item.id, "id"))
+    for item_id, name in item_files.items():
+        if item_id in section_files or item_id in sources:
+            problems.append(Problem(name, "id is also used by a section or briefing", item_id, "id"))
     for section_id, name in section_files.items():
         if section_id in sources:
             problems.append(Problem(name, "id is also used by a briefing", section_id, "id"))
@@ -424,6 +498,22 @@ def assemble(parsed: Sequence[tuple[str, ContentFile]]) -> tuple[LibraryData, li
         Briefing(source=source, sections=sections.get(source_id, []), file=name)
         for source_id, (name, source) in sorted(sources.items(), key=lambda pair: (pair[1][1].order, pair[0]))
     ]
+    return briefings, themes, problems
+
+
+def assemble(parsed: Sequence[tuple[str, ContentFile]]) -> tuple[LibraryData, list[Problem]]:
+    """Combine parsed files (items included) into one library and check every cross-reference."""
+    items: list[Item] = []
+    entries: list[Entry] = []
+    for name, content in parsed:
+        for item in content.items:
+            items.append(item)
+            entries.append(Entry.of(item, name))
+    briefings, themes, problems = check(parsed, entries)
+    item_files = {entry.id: entry.file for entry in entries}
+    if len(item_files) != len(items):  # duplicates (already problems): keep the first of each
+        seen: set[str] = set()
+        items = [item for item in items if not (item.id in seen or seen.add(item.id))]
     data = LibraryData(briefings=briefings, items=items, themes=themes, item_files=item_files)
     return data, problems
 
@@ -436,7 +526,9 @@ def load_library(
 ) -> Library:
     """Load and validate the content folders; raise ContentError listing every problem.
 
-    ``progress(done, total)`` is called while a large cached pack is read.
+    With ``use_cache``, a pack seen before is read back from the user's cache (its lean
+    entries only; items are fetched when shown), and a new one is validated file by file
+    into the cache. ``progress(done, total)`` is called while the entries are read.
     """
     from briefing_tui import cache
 
@@ -447,17 +539,87 @@ def load_library(
     files = content_files(dirs)
     if not files:
         raise ContentError([Problem(str(folder), "no .toml content files found") for folder in dirs])
+    base = dirs[0] if len(dirs) == 1 else None
     key = cache.content_key(files) if use_cache else None
     if key is not None:
-        cached = cache.read(key, progress)
-        if cached is not None:
-            return Library(cached, key)
-    base = dirs[0] if len(dirs) == 1 else None
+        library = _from_store(key, progress)
+        if library is not None:
+            return library
+        library = _into_store(files, base, key)
+        if library is not None:
+            return library
     parsed, problems = parse_files(files, base)
     data, assembly_problems = assemble(parsed)
     problems.extend(assembly_problems)
     if problems:
         raise ContentError(problems)
-    if key is not None:
-        cache.write(key, data)
     return Library(data, key)
+
+
+def _from_store(key: str, progress: Callable[[int, int], None] | None) -> Library | None:
+    """The library as the cache holds it, or None (missing, or unreadable and removed)."""
+    import sqlite3
+
+    from briefing_tui import cache
+
+    store = cache.open_store(key)
+    if store is None:
+        return None
+    try:
+        header = store.header()
+        entries = store.entries(progress)
+        data = LibraryData(briefings=header["briefings"], themes=header["themes"])
+    except (sqlite3.Error, ValueError, KeyError, TypeError, ValidationError):
+        store.close()
+        with contextlib.suppress(OSError):
+            store.path.unlink()
+        return None
+    return Library(data, key, store, entries)
+
+
+def _into_store(files: Sequence[Path], base: Path | None, key: str) -> Library | None:
+    """Validate file by file straight into a new store, keeping only entries in memory.
+
+    Raises ContentError for a bad pack; returns None when the cache cannot be written, and
+    the caller loads into memory instead.
+    """
+    import sqlite3
+
+    from briefing_tui import cache, store
+
+    writer = store.open_writer(cache.store_path(key))
+    if writer is None:
+        return None
+    try:
+        parsed: list[tuple[str, ContentFile]] = []
+        entries: list[Entry] = []
+        problems: list[Problem] = []
+        for path in files:
+            name = _describe(base, path) if base else str(path)
+            content, found = parse_file(path, name)
+            problems.extend(found)
+            if content is None:
+                continue
+            for item in content.items:
+                entry = Entry.of(item, name)
+                entries.append(entry)
+                if not problems:  # a bad pack is never stored: stop writing at the first problem
+                    writer.add(entry, item.model_dump_json())
+            parsed.append((name, content.model_copy(update={"items": []})))
+        briefings, themes, more = check(parsed, entries)
+        problems.extend(more)
+        if problems:
+            raise ContentError(problems)
+        header = {
+            "briefings": [briefing.model_dump(mode="json") for briefing in briefings],
+            "themes": [theme.model_dump(mode="json") for theme in themes],
+        }
+        path = writer.finish(header)
+    except (OSError, sqlite3.Error):
+        writer.abandon()
+        return None
+    except BaseException:
+        writer.abandon()
+        raise
+    cache.prune(path)
+    return Library(LibraryData(briefings=briefings, themes=themes), key, store.ItemStore(path), entries)

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing_tui.content import Library
-from briefing_tui.models import actor_of
 from briefing_tui.vocab import ACTORS, COUNTRIES, KIND_PLURALS, KINDS, SECTORS, label
 
 GROUPINGS: tuple[str, ...] = ("document", "kind", "sector", "country", "actor")
@@ -44,6 +43,7 @@ class NavNode:
 
 
 def item_node(item) -> NavNode:
+    """A leaf for an item (an ``Entry`` or a full item)."""
     number = getattr(item, "number", "")
     title = f"{number}. {item.title}" if number and not item.title.startswith(number) else item.title
     return NavNode(label=title, node_type="item", target=item.id, kind=item.kind)
@@ -61,9 +61,9 @@ def build(library: Library, grouping: str = "document") -> list[NavNode]:
         "actor": ("actors", ACTORS),
     }[grouping]
     buckets: dict[str, list] = {}
-    for item in library.data.items:
+    for item in library.entries:
         values = list(getattr(item, field_name))
-        actor = actor_of(item) if grouping == "actor" else None
+        actor = item.actor if grouping == "actor" else None
         if actor and actor not in values:
             values.append(actor)
         for value in values:
@@ -132,13 +132,13 @@ def _descendant_sections(sections, section_id: str) -> list[str]:
 
 
 def _section_children(library: Library, briefing_id: str, section_id: str) -> list[NavNode]:
-    items = [item_node(library.items[item_id]) for item_id in library.section_items.get(section_id, [])]
+    items = [item_node(library.entry(item_id)) for item_id in library.section_items.get(section_id, [])]
     return items + _section_nodes(library, briefing_id, section_id)
 
 
 def _kind_groups(library: Library) -> list[NavNode]:
     by_kind: dict[str, list] = {kind: [] for kind in KINDS}
-    for item in library.data.items:
+    for item in library.entries:
         by_kind[item.kind].append(item)
     nodes = []
     for kind, items in by_kind.items():
@@ -148,7 +148,7 @@ def _kind_groups(library: Library) -> list[NavNode]:
         def loader(items=items) -> list[NavNode]:
             by_briefing: dict[str, list] = {}
             for item in items:
-                by_briefing.setdefault(item.source.document, []).append(item)
+                by_briefing.setdefault(item.document, []).append(item)
             return [
                 NavNode(
                     label=library.briefings[briefing_id].source.title
@@ -185,13 +185,12 @@ def _by_kind_loader(items: list) -> Callable[[], list[NavNode]]:
 
 def path_to(library: Library, target: str) -> list[str]:
     """Targets from the briefing down to ``target`` in the document grouping (to reveal it)."""
-    resolved = library.resolve(target)
-    if resolved is None:
-        return []
-    kind, obj = resolved
-    if kind == "briefing":
+    entry = library.entry(target)
+    if entry is None and target in library.briefings:
         return [target]
-    section_id = obj.source.section if kind == "item" else target  # type: ignore[attr-defined]
+    if entry is None and target not in library.sections:
+        return []
+    section_id = entry.section if entry is not None else target
     briefing_id = library.briefing_of_section(section_id)
     if briefing_id is None:
         return []
@@ -200,6 +199,6 @@ def path_to(library: Library, target: str) -> list[str]:
     while sections[chain[0]].parent:
         chain.insert(0, sections[chain[0]].parent)  # type: ignore[arg-type]
     path = [briefing_id, *chain]
-    if kind == "item":
+    if entry is not None:
         path.append(target)
     return path

@@ -69,7 +69,7 @@ def sources_table(library: Library) -> Table:
             Text(clean_line(who)),
             Text(clean_line(source.date)),
             Text(clean_line(source.perspective)),
-            Text(str(len(library.items_in(briefing.id)))),
+            Text(str(len(library.entries_in(briefing.id)))),
         )
     return table
 

@@ -44,10 +44,10 @@ async def _take(
 
 
 def _first(library, kind: str, word: str = "") -> str:
-    for item in library.data.items:
+    for item in library.iter_items():
         if item.kind == kind and word.lower() in (item.title + item.summary).lower():
             return item.id
-    return next(item.id for item in library.data.items if item.kind == kind)
+    return next(entry.id for entry in library.entries if entry.kind == kind)
 
 
 async def _explorer(app, pilot) -> None:

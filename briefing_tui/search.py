@@ -49,6 +49,9 @@ COLUMN_WEIGHTS = (0.0, 10.0, 4.0, 1.0, 2.0, 0.0)
 TEXT_COLUMNS = "{title summary body tags}"
 """FTS5 column filter for user words (never the facets column)."""
 
+TEXT_SQL = "SELECT title, summary, body FROM items WHERE rowid = ?"
+"""An item's indexed text, for its snippet (a rowid lookup: no MATCH, no ranking)."""
+
 SHORT_PREFIX_LIMIT = 200
 """A one-letter prefix matches most items: return the first ones unranked, at once."""
 
@@ -159,14 +162,14 @@ class SearchIndex:
         )
         rows = (
             (position, item.id, *_item_text(item), _facets(item))
-            for position, item in enumerate(self.library.data.items, start=1)
+            for position, item in enumerate(self.library.iter_items(), start=1)
         )
         db.execute("DROP TABLE IF EXISTS kinds")
         db.execute("CREATE TABLE kinds(rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL)")
         with db:
             db.executemany(
                 "INSERT INTO kinds(rowid, kind) VALUES (?, ?)",
-                ((position, item.kind) for position, item in enumerate(self.library.data.items, start=1)),
+                ((position, entry.kind) for position, entry in enumerate(self.library.entries, start=1)),
             )
             db.executemany(
                 "INSERT INTO items(rowid, id, title, summary, body, tags, facets) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -249,23 +252,23 @@ class SearchIndex:
             if ranked:
                 kind_counts = self._kind_counts(match)
             else:
-                kind_counts = Counter(self.library.data.items[rowid - 1].kind for rowid, _ in top)
+                kind_counts = Counter(self.library.entries[rowid - 1].kind for rowid, _ in top)
+            # Snippets are made here for the shown rows only: FTS5's snippet() inside the ranking
+            # query would be built for every match, and a rowid IN (...) lookup re-runs the MATCH.
+            texts = [self._db.execute(TEXT_SQL, (rowid,)).fetchone() for rowid, _ in top]
         terms = expanded_terms(query)
-        items = self.library.data.items
-        # Snippets are made here for the shown rows only: FTS5's snippet() inside the ranking
-        # query would be built for every match, and a rowid IN (...) lookup re-runs the MATCH.
-        rows = [(rowid, make_snippet(items[rowid - 1], terms), value) for rowid, value in top]
+        entries = self.library.entries
         results = []
-        for rowid, snippet, score in rows:
-            item = items[rowid - 1]
+        for (rowid, score), fields in zip(top, texts, strict=True):
+            entry = entries[rowid - 1]
             results.append(
                 SearchResult(
-                    id=item.id,
-                    kind=item.kind,
-                    title=item.title,
-                    briefing=item.source.document,
-                    section=item.source.section,
-                    snippet=_clean_snippet(snippet),
+                    id=entry.id,
+                    kind=entry.kind,
+                    title=entry.title,
+                    briefing=entry.document,
+                    section=entry.section,
+                    snippet=_clean_snippet(make_snippet(fields or ("", "", ""), terms)),
                     score=-float(score),
                 )
             )
@@ -295,16 +298,15 @@ SNIPPET_BEFORE, SNIPPET_AFTER = 50, 110
 """Characters of context a snippet keeps before and after the first match."""
 
 
-def make_snippet(item, terms: list[str]) -> str:
-    """A short extract of the item around the first query word, with the matches marked."""
-    fields = [item.summary, item.title, item.body]
-    fields += [getattr(item, name, "") or "" for name in ("measures", "value", "name")]
-    for text in fields:
+def make_snippet(fields: tuple[str, str, str], terms: list[str]) -> str:
+    """A short extract of an item's (title, summary, body) around the first query word, marked."""
+    title, summary, body = fields
+    for text in (summary, title, body):
         spans = highlight_spans(text, terms)
         if spans:
             break
     else:
-        text, spans = item.summary, []
+        text, spans = summary, []
     first = spans[0][0] if spans else 0
     # A window of characters around the first match, cut at word boundaries.
     begin = 0 if first < SNIPPET_BEFORE else text.rfind(" ", 0, first - SNIPPET_BEFORE) + 1

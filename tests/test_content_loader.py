@@ -86,16 +86,58 @@ def test_missing_folder_and_empty_folder(tmp_path: Path) -> None:
     assert "no .toml content files" in problems_of(tmp_path)[0]
 
 
+def _contents(library) -> tuple:
+    """Everything a library holds, full items included, for comparing two loads."""
+    return (
+        library.data.briefings,
+        library.data.themes,
+        [library.items[entry.id] for entry in library.entries],
+        [entry.row() for entry in library.entries],
+    )
+
+
 def test_cache_round_trip_gives_the_same_library(tmp_path: Path) -> None:
+    fresh = load_library([PACK], use_cache=False)
     first = load_library([PACK], use_cache=True)
     second = load_library([PACK], use_cache=True)
-    assert first.data == second.data
+    assert first.store is not None and second.store is not None
+    assert _contents(fresh) == _contents(first) == _contents(second)
     from briefing_tui import paths
 
-    [cached] = paths.cache_dir().glob("content-*.jsonl")
+    [cached] = paths.cache_dir().glob("library-*.sqlite")
     # A truncated cache is ignored (and rebuilt), never trusted.
     cached.write_bytes(cached.read_bytes()[: cached.stat().st_size // 2])
-    assert load_library([PACK], use_cache=True).data == first.data
+    assert _contents(load_library([PACK], use_cache=True)) == _contents(fresh)
+    # So is a file that is not a database at all.
+    cached.write_bytes(b"not a database")
+    assert _contents(load_library([PACK], use_cache=True)) == _contents(fresh)
+
+
+def test_store_backed_library_answers_like_an_in_memory_one() -> None:
+    memory = load_library([PACK], use_cache=False)
+    stored = load_library([PACK], use_cache=True)
+    assert stored.store is not None and memory.store is None
+    some = [entry.id for entry in memory.entries]
+    for item_id in some:
+        assert stored.item(item_id) == memory.item(item_id)
+        assert stored.related(item_id) == memory.related(item_id)
+        assert stored.title_of(item_id) == memory.title_of(item_id)
+    assert list(stored.iter_items()) == list(memory.iter_items())
+    assert stored.filter(kind="recommendation") == memory.filter(kind="recommendation")
+    assert stored.section_items == memory.section_items
+
+
+def test_a_bad_pack_leaves_no_store(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    text = (PACK / "demo" / "briefing.toml").read_text()
+    (pack / "demo.toml").write_text(text.replace('related = ["', 'related = ["no-such-item", "', 1))
+    assert any("no-such-item" in message for message in problems_of(pack))
+    with pytest.raises(ContentError):
+        load_library([pack], use_cache=True)
+    from briefing_tui import paths
+
+    assert not list(paths.cache_dir().glob("library-*")) and not list(paths.cache_dir().glob(".library-*"))
 
 
 def test_changed_file_invalidates_cache(tmp_path: Path) -> None:

@@ -175,7 +175,7 @@ class DetailView(VerticalScroll):
             highlighted(section.summary, terms),
         ]
         links = [
-            (item_id, self._link_label(library.items[item_id])) for item_id in library.section_items.get(section.id, [])
+            (item_id, self._link_label(library.entry(item_id))) for item_id in library.section_items.get(section.id, [])
         ]
         subsections = [other for other in briefing.sections if other.parent == section.id]
         links += [(other.id, Text(f"§ {clean_line(render.section_label(other))}")) for other in subsections]
@@ -194,7 +194,7 @@ class DetailView(VerticalScroll):
         if source.url:
             meta.append("URL: ", style="bold").append(clean_line(source.url) + "\n")
         counts: dict[str, int] = {}
-        for item in library.items_in(briefing.id):
+        for item in library.entries_in(briefing.id):
             counts[item.kind] = counts.get(item.kind, 0) + 1
         summary_counts = ", ".join(f"{count} {KINDS[kind].lower()}" for kind, count in counts.items())
         parts: list[RenderableType] = [
