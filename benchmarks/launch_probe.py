@@ -93,8 +93,7 @@ def main() -> int:
         app_module.load_library = timed("load_library", app_module.load_library)
         app_module.SearchIndex = timed("search_index", app_module.SearchIndex)
         cache.content_key = timed("content_key", cache.content_key)
-        cache.read = timed("cache_read", cache.read)
-        cache.write = timed("cache_write", cache.write)
+        cache.open_store = timed("cache_open", cache.open_store)
         cache.index_path = timed("index_path", cache.index_path)
         app = app_module.BriefingApp(content=[options["--content"]], use_cache=True)
     else:

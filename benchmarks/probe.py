@@ -113,7 +113,7 @@ def cmd_load(content: Path, reps: int, no_cache_reps: int) -> dict:
 
     start = time.perf_counter()
     from briefing_tui import cache
-    from briefing_tui.content import Library, assemble, content_files, load_library
+    from briefing_tui.content import Library, LibraryData, assemble, content_files, load_library
     from briefing_tui.models import ContentFile
 
     result: dict = {"import": time.perf_counter() - start}
@@ -149,12 +149,15 @@ def cmd_load(content: Path, reps: int, no_cache_reps: int) -> dict:
     # First run with an empty cache: parse, validate and write the cache.
     library = record("cold_cache", load_library, [content], use_cache=True)
     key = cache.content_key(files)
-    result["cache_file_bytes"] = cache._path(key).stat().st_size if key else None
-    record("cache_serialize", library.data.model_dump_json)
+    result["cache_file_bytes"] = cache.store_path(key).stat().st_size if key else None
     del library
     record("warm_cache", load_library, [content], use_cache=True, repeat=reps)
-    data = record("cache_read", cache.read, key, repeat=reps)
-    record("library_from_cache_data", Library, data, repeat=reps)
+    # From cache: the store's header and lean entries (items stay in the file until shown).
+    store = cache.open_store(key)
+    entries = record("cache_read", store.entries, repeat=reps)
+    header = store.header()
+    data = LibraryData(briefings=header["briefings"], themes=header["themes"])
+    record("library_from_cache_data", Library, data, key, store, entries, repeat=reps)
     library = load_library([content], use_cache=True)  # as the app has it (with its content key)
 
     # The search index: in memory (small packs), to a file in the cache (the app, >= 2,000 items), reopened.
@@ -180,20 +183,28 @@ def cmd_load(content: Path, reps: int, no_cache_reps: int) -> dict:
 def cmd_search(content: Path, reps: int, budget: float = 20.0) -> dict:
     from briefing_tui import cache
     from briefing_tui.content import load_library
+    from briefing_tui.screens.explorer import RESULTS_SHOWN
     from briefing_tui.search import SearchIndex
 
     seconds, library = timed(load_library, [content], use_cache=True)
     result: dict = {"load": seconds, "items": len(library.items)}
     seconds, index = timed(lambda: SearchIndex(library, cache.index_path(library)))
     result["index_open_or_build"] = seconds
+    result["limit"] = RESULTS_SHOWN
+
+    def search(query: str, as_typed: bool):
+        # As the explorer runs it: its result limit, results first, the counts per kind after.
+        return index.search(query, limit=RESULTS_SHOWN, as_typed=as_typed, counts=False)
+
     categories = {}
     for name, (queries, as_typed) in query_sets().items():
         first = []
         for query in queries:
             # The first run of each query reads SQLite pages cold; reported apart from the steady state.
-            seconds, outcome = timed(index.search, query, limit=100, as_typed=as_typed)
+            seconds, outcome = timed(search, query, as_typed)
             first.append(seconds)
         samples: list[float] = []
+        counting: list[float] = []
         cpu: list[float] = []
         matches: list[int] = []
         began = time.perf_counter()
@@ -202,9 +213,11 @@ def cmd_search(content: Path, reps: int, budget: float = 20.0) -> dict:
                 break  # enough samples for a slow category at a large size
             for query in queries:
                 cpu_start = time.thread_time()
-                seconds, outcome = timed(index.search, query, limit=100, as_typed=as_typed)
+                seconds, outcome = timed(search, query, as_typed)
                 cpu.append(time.thread_time() - cpu_start)
                 samples.append(seconds)
+                seconds, _ = timed(index.count, outcome)
+                counting.append(seconds)
                 matches.append(outcome.total)
         per_query = {}
         for position, query in enumerate(queries):
@@ -219,6 +232,9 @@ def cmd_search(content: Path, reps: int, budget: float = 20.0) -> dict:
             "p95": percentile(samples, 0.95),
             "cpu_p50": percentile(cpu, 0.5),
             "cpu_p95": percentile(cpu, 0.95),
+            "count_p50": percentile(counting, 0.5),
+            "count_p95": percentile(counting, 0.95),
+            "approximate": sum(1 for query in queries if search(query, as_typed).approximate),
             "reps_done": len(samples) // len(queries),
             "max": max(samples),
             "mean_matches": statistics.mean(matches),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -95,3 +97,41 @@ def test_filter_tokens_do_not_match_ordinary_words(pack_library) -> None:
     assert index.search("co", as_typed=True).total < len(pack_library.items)
     assert [r.id for r in index.search("hydrogen -chile").results] == []
     assert index.search("finance -japan").results
+
+
+def test_counts_can_follow_the_results(bundled_library) -> None:
+    index = SearchIndex(bundled_library)
+    full = index.search("china investment", limit=5)
+    quick = index.search("china investment", limit=5, counts=False)
+    assert [result.id for result in quick.results] == [result.id for result in full.results]
+    assert not quick.counted and quick.total == 5
+    index.count(quick)
+    assert quick.counted and quick.kind_counts == full.kind_counts and quick.total == full.total > 5
+    few = index.search("nearshoring mexico", limit=50, counts=False)
+    assert few.counted and few.total == len(few.results)  # fewer than the limit: every match is shown
+
+
+def test_huge_match_sets_rank_title_matches_first(bundled_library, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing_tui import search
+
+    index = SearchIndex(bundled_library)
+    exact = index.search("china", limit=500)
+    assert not exact.approximate
+    every = {result.id for result in exact.results}
+    in_title = {result.id for result in exact.results if re.search(r"\bchina\b", result.title, re.IGNORECASE)}
+    assert 5 < len(in_title) < len(every)
+
+    monkeypatch.setattr(search, "RANK_ALL", 3)  # pretend the pack is huge
+    tiered = index.search("china", limit=500)
+    assert tiered.approximate and tiered.total == exact.total
+    ids = [result.id for result in tiered.results]
+    assert set(ids) == every  # still every match, in a different order
+    assert set(ids[: len(in_title)]) == in_title  # title matches first (ranked by their titles)
+    rest = [bundled_library.positions[item_id] for item_id in ids[len(in_title) :]]
+    assert rest == sorted(rest)  # then the others, in library order
+
+    monkeypatch.setattr(search, "RANK_TITLES", 3)  # too many title matches to rank: library order
+    unranked = index.search("china", limit=500)
+    assert unranked.approximate and {result.id for result in unranked.results[: len(in_title)]} == in_title
+    positions = [bundled_library.positions[result.id] for result in unranked.results[: len(in_title)]]
+    assert positions == sorted(positions)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -247,6 +249,9 @@ class ExplorerScreen(Screen):
             self.outcome = None
             self.result_index = -1
             return
+        index = self.app.search_index  # type: ignore[attr-defined]
+        if index is not None:
+            index.interrupt()  # the query for the previous keystroke is no longer wanted
         self.run_search(text)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
@@ -254,26 +259,26 @@ class ExplorerScreen(Screen):
         index = self.app.search_index  # type: ignore[attr-defined]
         if index is None:
             return
-        outcome = index.search(text, limit=RESULTS_SHOWN, as_typed=True)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_results, text, outcome)
+        worker = get_current_worker()
+        # Results first; the matches per kind follow (counting a common word's matches takes longer).
+        outcome = index.search(text, limit=RESULTS_SHOWN, as_typed=True, counts=False)
+        if worker.is_cancelled:
+            return
+        self.app.call_from_thread(self._show_results, text, outcome)
+        if not outcome.counted:
+            try:
+                index.count(outcome)
+            except sqlite3.Error:
+                return  # interrupted by a newer keystroke
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._show_status, text, outcome)
 
     def _show_results(self, text: str, outcome: SearchOutcome) -> None:
         if text != self.query_one("#search", Input).value:
             return  # a newer keystroke is on its way: drop stale results
         self.outcome = outcome
         self.result_index = -1
-        status = Text()
-        if outcome.results:
-            status.append(f"{outcome.total} match{'es' if outcome.total != 1 else ''}", style="bold")
-            counts = " · ".join(f"{KINDS[kind]} {count}" for kind, count in sorted(outcome.kind_counts.items()))
-            if counts:
-                status.append("\n" + counts, style="dim")
-        if outcome.message:
-            if status.plain:
-                status.append("\n")
-            status.append(outcome.message, style="italic")
-        self.query_one("#search-status", Static).update(status)
+        self._show_status(text, outcome)
         results = self.query_one("#results", OptionList)
         results.clear_options()
         options = []
@@ -284,6 +289,26 @@ class ExplorerScreen(Screen):
             prompt.append_text(snippet_text(result.snippet))
             options.append(Option(prompt, id=result.id))
         results.add_options(options)
+
+    def _show_status(self, text: str, outcome: SearchOutcome) -> None:
+        if text != self.query_one("#search", Input).value:
+            return
+        status = Text()
+        if outcome.results and not outcome.counted:
+            status.append(f"{len(outcome.results)}+ matches", style="bold")
+            status.append("\ncounting…", style="dim")
+        elif outcome.results:
+            status.append(f"{outcome.total:,} match{'es' if outcome.total != 1 else ''}", style="bold")
+            counts = " · ".join(f"{KINDS[kind]} {count:,}" for kind, count in sorted(outcome.kind_counts.items()))
+            if counts:
+                status.append("\n" + counts, style="dim")
+        if outcome.approximate:
+            status.append("\nMany matches: items with the words in their title come first.", style="dim")
+        if outcome.message:
+            if status.plain:
+                status.append("\n")
+            status.append(outcome.message, style="italic")
+        self.query_one("#search-status", Static).update(status)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
