@@ -138,7 +138,8 @@ class BriefingApp(App):
 
     def _content_loaded(self, library: Library) -> None:
         self.library = library
-        self.build_index()
+        # After the first frame with content: building the index competes for the interpreter.
+        self.call_after_refresh(self.build_index)
         if self.explorer.mounted:  # otherwise the explorer picks the library up when it mounts
             self.explorer.content_ready()
         if self.initial_present:

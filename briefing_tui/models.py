@@ -33,7 +33,7 @@ ShortText = Annotated[str, Field(min_length=1, max_length=400)]
 class Strict(BaseModel):
     """Base for all content models: unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 def _check_vocabulary(values: list[str], vocabulary: dict[str, str], what: str) -> list[str]:

@@ -7,7 +7,6 @@ Content is untrusted as far as the terminal goes: every string passes through
 from __future__ import annotations
 
 from rich.console import Group
-from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -101,6 +100,8 @@ def item_panel(library: Library, item) -> Panel:
         parts.append(Text(details))
     if item.body:
         parts.append(Text(""))
+        from rich.markdown import Markdown  # markdown-it costs ~40 ms to import: only when a body is shown
+
         parts.append(Markdown(clean(item.body), hyperlinks=False))
     if item.quote:
         parts.append(Text(""))

@@ -66,7 +66,7 @@ def _encodable(text: str) -> str:
 class Bookmark(BaseModel):
     """A saved pointer to an item, section, briefing or comparison cell, with the user's note."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     target: str = Field(pattern=r"^\S+$", max_length=300)
     """An item, section or briefing id, or a comparison cell ``compare:<theme>:<actor>``."""
@@ -106,7 +106,7 @@ class Bookmark(BaseModel):
 class _BookmarksFile(BaseModel):
     """The schema of bookmarks.toml."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     version: int
     bookmarks: list[Bookmark] = []

@@ -187,3 +187,28 @@ async def test_theme_choice_is_remembered() -> None:
     async with again.run_test(size=(100, 30)) as pilot:
         await settle(again, pilot)
         assert again.theme == "nord"
+
+
+async def test_store_backed_library_searches_counts_and_opens() -> None:
+    """The app as users run it: content read back from the cache's item store, counts after results."""
+    from briefing_tui.content import bundled_content_dir
+
+    for run in range(2):  # the first run writes the store, the second reads it back
+        app = make_app(content=[str(bundled_content_dir())], use_cache=True)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(app, pilot)
+            assert app.library is not None and app.library.store is not None, run
+            search = app.screen.query_one("#search", Input)
+            search.focus()
+            search.value = "china"
+            await settle(app, pilot)
+            results = app.screen.query_one("#results", OptionList)
+            assert results.option_count == 50  # the explorer's limit: more match
+            status = text_of(app.screen.query_one("#search-status"))
+            total = int(status.split(" match")[0].replace(",", ""))
+            assert total > 50 and "counting" not in status and "Recommendation" in status
+            await pilot.press("enter")
+            await settle(app, pilot)
+            first = results.get_option_at_index(0).id
+            assert app.screen.current_target == first
+            assert app.library.items[first].title in detail_text(app)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.markdown import Markdown
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -46,7 +45,10 @@ def highlighted(text: str, terms: list[str], style: str = "") -> Text:
 
 
 def _markdown(text: str) -> RenderableType:
-    # Rich's Markdown never interprets Rich markup; links are shown, not followed.
+    # Rich's Markdown never interprets Rich markup; links are shown, not followed. Imported here:
+    # markdown-it costs ~40 ms, and the first screen (a briefing) has no body to show.
+    from rich.markdown import Markdown
+
     return Markdown(clean(text), hyperlinks=False)
 
 
