@@ -35,6 +35,7 @@ PYTHON = sys.executable
 
 TARGET_RATIO_BUNDLED = 1.3
 TARGET_SHELL_100K = 1.5
+TARGET_STALL_MS = 100
 TARGET_RSS_100K_MB = 300
 TARGET_SEARCH_MS = {10_000: 10.0, 100_000: 30.0}
 """Search p95 targets for word queries and prefixes of 2+ letters; packs up to 10k use the 10k one."""
@@ -280,6 +281,7 @@ def launch(which: str, env: dict[str, str], content: Path | None, timeout: float
     result["spans"] = {name: [start - spawn, end - spawn, cpu] for name, (start, end, cpu) in data["spans"].items()}
     result["cpu_marks"] = data.get("cpu", {})
     result["startup_error"] = data.get("startup_error")
+    result["max_stall"] = data.get("max_stall", float("nan"))
     if "content_frame" not in result:
         raise RuntimeError(f"launch probe ({which}) never showed content:\n{child['output']}")
     return result
@@ -392,6 +394,8 @@ def summarize(measured: dict) -> dict:
             "cpu_to_shell_warm": cpu_at("warm", "shell_frame"),
             "runs": {kind: len(entries) for kind, entries in launch.items()},
             "rss_cold": max(run["maxrss_mb"] for run in launch["cold"]),
+            "stall_cold": max(run["max_stall"] for run in launch["cold"]),
+            "stall_warm": max(run["max_stall"] for run in launch["warm"]),
             "rss_warm": max(run["maxrss_mb"] for run in launch["warm"]),
             "rss_yardstick": max(run["maxrss_mb"] for run in launch["yardstick"]),
             "imports_warm": med("warm", "app_imported"),
@@ -484,6 +488,14 @@ def summarize(measured: dict) -> dict:
                 "pass": shell <= TARGET_SHELL_100K,
             }
         )
+        stall = max(summary["launch"]["stall_cold"], summary["launch"]["stall_warm"])
+        checks.append(
+            {
+                "target": f"UI never blocks > {TARGET_STALL_MS} ms while content loads (cold or warm)",
+                "value": round(stall * 1000),
+                "pass": stall * 1000 <= TARGET_STALL_MS,
+            }
+        )
         rss = max(summary["launch"]["rss_cold"], summary["launch"]["rss_warm"])
         checks.append(
             {
@@ -546,6 +558,17 @@ def render_table(results: dict) -> str:
 
     row("  / yardstick, cold [bundled: <=1.3x]", ratio("cold"))
     row("  / yardstick, warm [bundled: <=1.3x]", ratio("warm"))
+    row(
+        "longest UI stall while loading, cold / warm [100k: <=100 ms]",
+        lambda s, e: (
+            f"{s['launch']['stall_cold'] * 1000:.0f} / {s['launch']['stall_warm'] * 1000:.0f} ms"
+            + verdict(
+                max(s["launch"]["stall_cold"], s["launch"]["stall_warm"]) * 1000 <= TARGET_STALL_MS
+                if s["items"] >= 100_000
+                else None
+            )
+        ),
+    )
     row("search usable (index ready), cold", lambda s, e: seconds(s["launch"]["index_cold"]))
     row("search usable (index ready), warm", lambda s, e: seconds(s["launch"]["index_warm"]))
     row("imports done (warm)", lambda s, e: seconds(s["launch"]["imports_warm"]))
