@@ -159,3 +159,22 @@ def test_documented_example_is_the_tested_fixture() -> None:
     from tests.conftest import REPO
 
     assert (REPO / "docs" / "content-example.toml").read_text() == (PACK / "demo" / "briefing.toml").read_text()
+
+
+def test_fast_parser_reports_tomllib_errors_and_validate_stays_strict(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    text = (PACK / "demo" / "briefing.toml").read_text()
+    (pack / "demo.toml").write_text(text + '\n[broken\nx = "y"\n')
+    strict = problems_of(pack)
+    with pytest.raises(ContentError) as caught:
+        load_library([pack], use_cache=True)  # the app's path: rtoml first
+    assert [str(problem) for problem in caught.value.problems] == strict
+    assert "invalid TOML" in strict[0] and ":" in strict[0].split(" ")[0]  # file:line:column
+
+    # TOML 1.1 syntax: the app's fast parser reads it, `validate` (TOML 1.0) refuses it.
+    (pack / "demo.toml").write_text(
+        text + '\n[[themes]]\nid = "t"\ntitle = "T"\ncells = [{ actor = "us", stance = "S", },]\n'
+    )
+    assert "invalid TOML" in problems_of(pack)[0]
+    assert load_library([pack], use_cache=True).themes["t"].cells[0].stance == "S"
