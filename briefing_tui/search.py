@@ -115,13 +115,16 @@ def _facets(item) -> str:
 
 
 def _item_text(item) -> tuple[str, str, str, str]:
+    # The field dict, not getattr: a missing attribute takes pydantic's slow __getattr__ path,
+    # which cost 40% of building a large index.
+    fields = vars(item)
     extra: list[str] = []
     for name in ("value", "measures", "name", "acronym", "theme", "number"):
-        value = getattr(item, name, "")
+        value = fields.get(name)
         if value:
             extra.append(str(value))
     for name in ("proposals", "companies", "institutions", "partners"):
-        extra.extend(getattr(item, name, []) or [])
+        extra.extend(fields.get(name) or [])
     if item.quote:
         extra.append(item.quote.text)
     body = "\n".join([item.body, *extra, *item.notes])
