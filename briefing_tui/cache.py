@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -62,11 +63,13 @@ def open_store(key: str):
     try:
         store = ItemStore(path)
         store.header()
-        return store
     except (sqlite3.Error, ValueError, KeyError, TypeError):
         with contextlib.suppress(OSError):
             path.unlink()
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # in use: ``prune`` keeps it
+    return store
 
 
 def prune(keep: Path, days: int = 7) -> None:
@@ -90,4 +93,8 @@ def index_path(library) -> Path | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return folder / f"search-{INDEX_REVISION}-{library.key}.sqlite"
+    path = folder / f"search-{INDEX_REVISION}-{library.key}.sqlite"
+    with contextlib.suppress(OSError):
+        if path.exists():
+            os.utime(path)  # in use: ``prune`` keeps it
+    return path
