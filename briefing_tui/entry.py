@@ -93,38 +93,8 @@ class Entry:
 
     @classmethod
     def from_row(cls, row: list[Any]) -> Entry:
-        (
-            id_,
-            kind,
-            title,
-            document,
-            section,
-            parent,
-            number,
-            actor,
-            actors,
-            countries,
-            sectors,
-            related,
-            aliases,
-            file,
-        ) = row
-        return cls(
-            id_,
-            kind,
-            title,
-            document,
-            section,
-            parent,
-            number,
-            actor,
-            tuple(actors),
-            tuple(countries),
-            tuple(sectors),
-            tuple(related),
-            tuple(aliases),
-            file,
-        )
+        *head, actors, countries, sectors, related, aliases, file = row
+        return cls(*head, tuple(actors), tuple(countries), tuple(sectors), tuple(related), tuple(aliases), file)
 
     def __repr__(self) -> str:
         return f"Entry({self.id!r}, {self.kind!r})"
