@@ -20,20 +20,22 @@ What a briefing deck holds, and why:
 Every other item kind gets a slide of its own only in a bookmarks deck (one slide per
 bookmark, in the user's order, with the bookmark's note as the speaker notes).
 
-Every string is passed through ``sanitize`` when the deck is built, so the screen and
+Every string is passed through ``sanitize`` when a slide is built, so the screen and
 the Markdown export show content, never terminal escapes.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, MutableSequence, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from functools import partial
+from typing import Protocol, overload
 
 from briefing_tui import render
 from briefing_tui.content import Library
-from briefing_tui.models import Section, SourceDocument, parent_of
+from briefing_tui.entry import Entry
+from briefing_tui.models import Section, SourceDocument
 from briefing_tui.sanitize import clean, clean_line
 from briefing_tui.vocab import ACTORS, KIND_PLURALS, KINDS, label
 
@@ -81,20 +83,90 @@ class Slide:
 
 
 @dataclass(frozen=True)
+class PlannedSlide:
+    """A slide not built yet: what it shows and covers (known cheaply), and how to build it."""
+
+    target: str
+    covers: tuple[str, ...]
+    build: Callable[[], Slide]
+
+
+class LazySlides(MutableSequence[Slide]):
+    """A deck's slides, each built the first time it is read.
+
+    A briefing of thousands of items has hundreds of slides, and building one fetches its
+    items from the store; building them all before the first shows made the presenter slow
+    to open on a large pack.
+    """
+
+    def __init__(self, planned: Iterable[PlannedSlide | Slide]) -> None:
+        self._slides: list[PlannedSlide | Slide] = list(planned)
+
+    def outlines(self) -> list[PlannedSlide | Slide]:
+        """Every slide, built or not: enough to read its ``target`` and ``covers``."""
+        return self._slides
+
+    def _built(self, index: int) -> Slide:
+        slide = self._slides[index]
+        if isinstance(slide, PlannedSlide):
+            slide = self._slides[index] = slide.build()
+        return slide
+
+    @overload
+    def __getitem__(self, index: int) -> Slide: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Slide]: ...
+
+    def __getitem__(self, index: int | slice) -> Slide | list[Slide]:
+        if isinstance(index, slice):
+            return [self._built(position) for position in range(*index.indices(len(self._slides)))]
+        return self._built(index)
+
+    @overload
+    def __setitem__(self, index: int, value: Slide) -> None: ...
+
+    @overload
+    def __setitem__(self, index: slice, value: Iterable[Slide]) -> None: ...
+
+    def __setitem__(self, index: int | slice, value: Slide | Iterable[Slide]) -> None:
+        self._slides[index] = value  # type: ignore[index,assignment]
+
+    def __delitem__(self, index: int | slice) -> None:
+        del self._slides[index]
+
+    def __len__(self) -> int:
+        return len(self._slides)
+
+    def insert(self, index: int, value: Slide) -> None:
+        self._slides.insert(index, value)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"LazySlides({len(self._slides)} slides)"
+
+
+@dataclass(frozen=True)
 class Deck:
     """A titled sequence of slides."""
 
     title: str
-    slides: list[Slide]
+    slides: MutableSequence[Slide]
 
     def index_of(self, target: str | None) -> int | None:
         """The first slide showing ``target``, else the first slide covering it, else None."""
         if not target:
             return None
-        for index, slide in enumerate(self.slides):
+        # Outlines carry target and covers without building a lazy deck's slides.
+        slides = self.slides.outlines() if isinstance(self.slides, LazySlides) else self.slides
+        for index, slide in enumerate(slides):
             if slide.target == target:
                 return index
-        for index, slide in enumerate(self.slides):
+        for index, slide in enumerate(slides):
             if target in slide.covers:
                 return index
         return None
@@ -183,6 +255,11 @@ def item_line(item) -> str:
     return clean_line(f"{kind}: {item.title}")
 
 
+def _entry_line(library: Library, entry: Entry) -> str:
+    """``item_line`` from the lean record; only a key figure's line needs the full item (its value)."""
+    return item_line(library.items[entry.id] if entry.kind == "figure" else entry)
+
+
 # -- slides ---------------------------------------------------------------------------------
 
 
@@ -194,8 +271,8 @@ def title_slide(library: Library, briefing_id: str) -> Slide:
     if source.notes:
         notes.append("About the document: " + clean(source.notes))
     counts: dict[str, int] = {}
-    for item in library.items_in(briefing_id):
-        counts[item.kind] = counts.get(item.kind, 0) + 1
+    for entry in library.entries_in(briefing_id):  # kinds only: no item fetched from the store
+        counts[entry.kind] = counts.get(entry.kind, 0) + 1
     if counts:
         notes.append(
             f"{len(briefing.sections)} sections; "
@@ -216,7 +293,7 @@ def title_slide(library: Library, briefing_id: str) -> Slide:
     )
 
 
-def _chosen_items(items: list) -> list:
+def _chosen_items(items: list[Entry]) -> list[Entry]:
     """Up to MAX_ITEM_BULLETS items, the most telling kinds first, in document order."""
     rank = {kind: position for position, kind in enumerate(ITEM_PRIORITY)}
     ordered = sorted(range(len(items)), key=lambda index: (rank.get(items[index].kind, len(rank)), index))
@@ -228,12 +305,14 @@ def section_slide(library: Library, section_id: str, *, position: tuple[int, int
     """A section: its summary sentence by sentence, then the items it holds as one-liners."""
     briefing_id, section = library.sections[section_id]
     briefing = library.briefings[briefing_id]
-    items = [library.items[item_id] for item_id in library.section_items.get(section_id, [])]
+    # Lean records: a section of a large pack holds hundreds of items, and only figures need fetching.
+    entries = [library.entries[library.positions[item_id]] for item_id in library.section_items.get(section_id, [])]
     # Sub-recommendations show under their recommendation, not as section bullets.
-    top_level = [item for item in items if not parent_of(item)]
+    top_level = [entry for entry in entries if not entry.parent]
     chosen = _chosen_items(top_level)
-    bullets = sentences(section.summary) + [item_line(item) for item in chosen]
-    hidden = [item for item in top_level if item not in chosen]
+    bullets = sentences(section.summary) + [_entry_line(library, entry) for entry in chosen]
+    chosen_ids = {entry.id for entry in chosen}
+    hidden = [entry for entry in top_level if entry.id not in chosen_ids]
     if hidden:
         bullets.append(f"… and {len(hidden)} more in this section (listed in the notes)")
     kicker = [f"Section {position[0]} of {position[1]}" if position else "Section"]
@@ -242,7 +321,7 @@ def section_slide(library: Library, section_id: str, *, position: tuple[int, int
         kicker.append(render.section_label(parent))
     notes = clean(section.summary)
     if hidden:
-        notes += "\n\nAlso in this section:\n" + "\n".join(f"- {item_line(item)}" for item in hidden)
+        notes += "\n\nAlso in this section:\n" + "\n".join(f"- {_entry_line(library, entry)}" for entry in hidden)
     return Slide(
         title=clean_line(render.section_label(section)),
         kicker=_join(kicker),
@@ -251,7 +330,7 @@ def section_slide(library: Library, section_id: str, *, position: tuple[int, int
         notes=notes,
         target=section_id,
         kind="section",
-        covers=tuple(item.id for item in items),
+        covers=tuple(entry.id for entry in entries),
     )
 
 
@@ -265,9 +344,9 @@ def item_slide(library: Library, item) -> Slide:
         if item.addressed_to:
             bullets.append("Addressed to: " + ", ".join(label(ACTORS, actor) for actor in item.addressed_to))
         for child_id in library.children.get(item.id, []):
-            child = library.items.get(child_id)
+            child = library.entry(child_id)
             if child is not None:
-                bullets.append(item_line(child))
+                bullets.append(_entry_line(library, child))
     else:
         details = [line.strip().removeprefix("• ") for line in render.item_details(item).splitlines() if line.strip()]
         # A key figure leads with its value and what it measures; the rest lead with the point.
@@ -361,18 +440,28 @@ def target_slide(library: Library, target: str) -> Slide | None:
 # -- decks ------------------------------------------------------------------------------------
 
 
+def _item_slide_of(library: Library, item_id: str) -> Slide:
+    return item_slide(library, library.items[item_id])
+
+
 def briefing_deck(library: Library, briefing_id: str) -> Deck:
-    """A briefing as slides: title, then each section followed by its recommendations."""
+    """A briefing as slides: title, then each section followed by its recommendations.
+
+    The deck is planned from the lean records; each slide is built when first read.
+    """
     briefing = library.briefings[briefing_id]
-    slides = [title_slide(library, briefing_id)]
+    planned = [PlannedSlide(briefing_id, (), partial(title_slide, library, briefing_id))]
     total = len(briefing.sections)
+    entries, positions = library.entries, library.positions
     for position, section in enumerate(briefing.sections, 1):
-        slides.append(section_slide(library, section.id, position=(position, total)))
-        for item_id in library.section_items.get(section.id, []):
-            item = library.items[item_id]
-            if item.kind == "recommendation":
-                slides.append(item_slide(library, item))
-    return Deck(title=clean_line(briefing.source.title), slides=slides)
+        item_ids = library.section_items.get(section.id, [])
+        build = partial(section_slide, library, section.id, position=(position, total))
+        planned.append(PlannedSlide(section.id, tuple(item_ids), build))
+        for item_id in item_ids:
+            entry = entries[positions[item_id]]
+            if entry.kind == "recommendation":
+                planned.append(PlannedSlide(entry.id, entry.aliases, partial(_item_slide_of, library, entry.id)))
+    return Deck(title=clean_line(briefing.source.title), slides=LazySlides(planned))
 
 
 def bookmarks_deck(library: Library, bookmarks: Sequence[BookmarkLike], title: str = "Bookmarks") -> Deck:
