@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from rich.console import Group
-from rich.markdown import Markdown
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual import events, on
@@ -44,6 +45,30 @@ def clock_text(seconds: float) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+class RenderedOnce:
+    """A renderable whose lines are kept per width, so drawing it again costs nothing.
+
+    Textual renders a widget's content once to learn its height and again to draw it, at
+    every layout; for a slide's bullet grid (a ``rich`` Table, which measures every cell)
+    that was half the time of a slide step. The same segments are replayed, so the output
+    is exactly the table's.
+    """
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+        self._lines: dict[tuple[object, ...], list[Segment]] = {}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = (options.max_width, options.justify, options.overflow, options.no_wrap, options.ascii_only)
+        segments = self._lines.get(key)
+        if segments is None:
+            segments = self._lines[key] = list(console.render(self.renderable, options))
+        yield from segments
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.renderable)
 
 
 class SlideScroll(VerticalScroll, can_focus=False):
@@ -212,14 +237,19 @@ class PresenterScreen(Screen[None]):
             if spaced and number:
                 grid.add_row("", "")
             grid.add_row(Text("•", style="bold"), Text(bullet))
-        self.query_one("#slide-bullets", Static).update(grid)
+        self.query_one("#slide-bullets", Static).update(RenderedOnce(grid))
 
     def _show_notes(self) -> None:
         if not self.show_notes:
             return
         slide = self.slide
         parts: list = [Text("Speaker notes", style="bold")]
-        parts.append(Markdown(slide.notes, hyperlinks=False) if slide.notes.strip() else Text("No notes.", style="dim"))
+        if slide.notes.strip():
+            from rich.markdown import Markdown  # markdown-it costs ~40 ms to import: only once notes are shown
+
+            parts.append(Markdown(slide.notes, hyperlinks=False))
+        else:
+            parts.append(Text("No notes.", style="dim"))
         if slide.citation:
             # The slide may cut a long citation short; the presenter can always read it here.
             parts.append(Text(f"\nSource: {slide.citation}", style="dim italic"))
