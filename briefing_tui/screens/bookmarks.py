@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from briefing_tui.compare import parse_cell_id
 from briefing_tui.sanitize import clean_line
 from briefing_tui.vocab import KINDS
+from briefing_tui.widgets.footer import QuietFooter
 
 SORTS = ("order", "time", "briefing", "kind")
 SORT_LABELS = {"order": "your order", "time": "newest first", "briefing": "by briefing", "kind": "by kind"}
@@ -47,7 +48,7 @@ class BookmarksScreen(Screen):
         yield Input(placeholder="/ filter by title, note, tag or briefing", id="bookmark-filter")
         yield Static("", id="bookmark-status")
         yield DataTable(id="bookmark-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -22,6 +22,7 @@ from briefing_tui.sanitize import clean_line
 from briefing_tui.search import SearchOutcome, expanded_terms
 from briefing_tui.vocab import KINDS
 from briefing_tui.widgets.detail import DetailView, kind_badge
+from briefing_tui.widgets.footer import QuietFooter
 from briefing_tui.widgets.navigator import Navigator
 
 NAV_MIN, NAV_MAX = 20, 90
@@ -73,7 +74,7 @@ class ExplorerScreen(Screen):
                 yield Navigator(id="nav")
                 yield OptionList(id="results")
             yield DetailView(id="detail")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#results", OptionList).display = False
