@@ -11,12 +11,12 @@ from functools import cached_property
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui import compare
@@ -24,6 +24,7 @@ from briefing_tui.content import Library, LibraryData
 from briefing_tui.sanitize import clean_line
 from briefing_tui.vocab import ACTORS, label
 from briefing_tui.widgets.comparison import CellDetails, CellKey, ComparisonGrid
+from briefing_tui.widgets.footer import QuietFooter
 
 ALL_THEMES = ""
 """What the theme picker returns for "show every theme"."""
@@ -156,6 +157,10 @@ class CompareScreen(Screen):
         """True: each cell shows only what sets it apart."""
         self.show_lac = True
         """Whether the LAC column (when the content has one) is shown."""
+        self._status: Text | None = None
+        """What the status line shows."""
+        self._resumed = False
+        """Whether the screen has been shown yet."""
 
     @cached_property
     def library(self) -> Library:
@@ -168,7 +173,16 @@ class CompareScreen(Screen):
         """Every column the content has (the library does not change under a screen)."""
         return compare.theme_actors(self.library)
 
+    def _breakpoint(self, width: int) -> str:
+        """The class ``HORIZONTAL_BREAKPOINTS`` gives this width (as Textual picks it)."""
+        return max((edge, name) for edge, name in self.HORIZONTAL_BREAKPOINTS if width >= edge)[1]
+
     def compose(self) -> ComposeResult:
+        # Textual sets the breakpoint class on the first resize, restyling every widget a second
+        # time; set it now, before the widgets are styled, so that resize changes nothing.
+        shown = self._breakpoint(self.app.size.width)
+        for _, name in self.HORIZONTAL_BREAKPOINTS:
+            self.set_class(name == shown, name, update=False)
         yield Header()
         yield Static("", id="compare-status")
         with Container(id="compare-body"):
@@ -179,7 +193,7 @@ class CompareScreen(Screen):
                 loading = self.app.library is None  # type: ignore[attr-defined]
                 message = "The content is still loading." if loading else "The loaded content has no comparison themes."
                 yield Static(message + " Escape goes back.", id="compare-empty")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Compare · " + " · ".join(label(ACTORS, actor) for actor in self.actors)
@@ -188,6 +202,9 @@ class CompareScreen(Screen):
         grid = self.query_one(ComparisonGrid)
         grid.marked = self._bookmarked_targets()
         self._apply(select=self.start)
+        # Now rather than on the grid's CellSelected: the first frame shows the panel filled,
+        # without a second layout pass for it.
+        self._show_details(grid.selected)
         grid.focus()
 
     # -- state -> widgets ----------------------------------------------------------
@@ -225,16 +242,30 @@ class CompareScreen(Screen):
             status.append(" · LAC " + ("shown" if self.show_lac else "hidden"))
         if self.has_class("-narrow"):
             status.append(" · stacked (narrow)", style="italic")
-        self.query_one("#compare-status", Static).update(status)
+        if status != self._status:  # an update relayouts the whole screen, even for the same text
+            self._status = status
+            self.query_one("#compare-status", Static).update(status)
 
-    def on_resize(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._resumed:
+            # Textual restyles every widget of a screen as it resumes; the first time, they were
+            # styled a moment ago as they mounted (~15 ms saved before the first frame).
+            self._resumed = True
+            event.refresh_styles = False
+
+    def on_resize(self, event: events.Resize) -> None:
         # Breakpoint classes change with the width; the status line mentions stacking.
         if self.library.themes:
             self.call_after_refresh(self._update_status)
+        if event.size == self._compositor.size and self.has_class(self._breakpoint(event.size.width)):
+            # Textual sends a new screen a Resize for the size it was just laid out at, and its
+            # default handler lays every widget out again (50-120 ms, right after the first frame).
+            event.prevent_default()
 
     @on(ComparisonGrid.CellSelected)
     def _cell_selected(self, event: ComparisonGrid.CellSelected) -> None:
-        self._show_details(event.key)
+        if event.key != self.query_one(CellDetails).key:  # on_mount may have shown it already
+            self._show_details(event.key)
 
     def _show_details(self, key: CellKey | None) -> None:
         if key is None:

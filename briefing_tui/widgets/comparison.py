@@ -76,8 +76,9 @@ class CellView(Static):
         """The theme (row) of the cell."""
         self.actor = actor
         """The actor (column) of the cell."""
-        self.set_class(compare.is_silent(compare.cell_for(theme, actor)), "-silent")
-        self.set_class(actor == "lac", "-lac")
+        # No restyle yet (update=False): the classes are styled when the cell mounts.
+        self.set_class(compare.is_silent(compare.cell_for(theme, actor)), "-silent", update=False)
+        self.set_class(actor == "lac", "-lac", update=False)
 
     @property
     def key(self) -> CellKey:
