@@ -193,7 +193,7 @@ class CompareScreen(Screen):
                 loading = self.app.library is None  # type: ignore[attr-defined]
                 message = "The content is still loading." if loading else "The loaded content has no comparison themes."
                 yield Static(message + " Escape goes back.", id="compare-empty")
-        yield QuietFooter()
+        yield QuietFooter(keys_first=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Compare · " + " · ".join(label(ACTORS, actor) for actor in self.actors)

@@ -21,17 +21,22 @@ class QuietFooter(Footer):
     is skipped, and so is one while the screen is hidden under another.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, keys_first: bool = False) -> None:
         super().__init__()
+        self.keys_first = keys_first
+        """Compose the keys with the footer, in the screen's first frame, rather than after it."""
         self._pending = False
         self._shown: tuple[Hashable, ...] | None = None
         """What the keys were built from last (None: never built)."""
 
     def compose(self) -> ComposeResult:
         # Textual's footer starts empty and fills in on the first signal, after the first frame,
-        # with another relayout; the keys are known now.
-        self._bindings_ready = True
-        self._shown = self._keys_shown()
+        # with another relayout. A screen pushed in use wants them now (nothing left to do after
+        # its first frame); at start-up the first frame is better painted without them.
+        if self.keys_first:
+            self._bindings_ready = True
+        if self._bindings_ready:
+            self._shown = self._keys_shown()
         for widget in super().compose():
             if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
                 # A key starts compact and its data binding then clears that: two restyles per key
