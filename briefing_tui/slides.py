@@ -89,6 +89,8 @@ class PlannedSlide:
     target: str
     covers: tuple[str, ...]
     build: Callable[[], Slide]
+    heading: Callable[[], tuple[str, str]]
+    """The slide's (title, kicker), without building it (for the overview)."""
 
 
 class LazySlides(MutableSequence[Slide]):
@@ -170,6 +172,11 @@ class Deck:
             if target in slide.covers:
                 return index
         return None
+
+    def headings(self) -> list[tuple[str, str]]:
+        """(title, kicker) of every slide, without building a lazy deck's slides."""
+        slides = self.slides.outlines() if isinstance(self.slides, LazySlides) else self.slides
+        return [slide.heading() if isinstance(slide, PlannedSlide) else (slide.title, slide.kicker) for slide in slides]
 
     @property
     def slug(self) -> str:
@@ -263,6 +270,11 @@ def _entry_line(library: Library, entry: Entry) -> str:
 # -- slides ---------------------------------------------------------------------------------
 
 
+def _title_heading(library: Library, briefing_id: str) -> tuple[str, str]:
+    source = library.briefings[briefing_id].source
+    return clean_line(source.title), _join([source.kind.capitalize(), f"Perspective: {source.perspective}"])
+
+
 def title_slide(library: Library, briefing_id: str) -> Slide:
     """The opening slide of a briefing: the document, its byline and perspective, its argument."""
     briefing = library.briefings[briefing_id]
@@ -281,9 +293,10 @@ def title_slide(library: Library, briefing_id: str) -> Slide:
             )
             + "."
         )
+    title, kicker = _title_heading(library, briefing_id)
     return Slide(
-        title=clean_line(source.title),
-        kicker=_join([source.kind.capitalize(), f"Perspective: {source.perspective}"]),
+        title=title,
+        kicker=kicker,
         subtitle=source_byline(source),
         bullets=sentences(source.summary),
         citation=source_citation(source) + (f" {clean_line(source.url)}" if source.url else ""),
@@ -301,6 +314,15 @@ def _chosen_items(items: list[Entry]) -> list[Entry]:
     return [items[index] for index in keep]
 
 
+def _section_heading(library: Library, section_id: str, position: tuple[int, int] | None) -> tuple[str, str]:
+    briefing_id, section = library.sections[section_id]
+    kicker = [f"Section {position[0]} of {position[1]}" if position else "Section"]
+    parent = next((other for other in library.briefings[briefing_id].sections if other.id == section.parent), None)
+    if parent is not None:
+        kicker.append(render.section_label(parent))
+    return clean_line(render.section_label(section)), _join(kicker)
+
+
 def section_slide(library: Library, section_id: str, *, position: tuple[int, int] | None = None) -> Slide:
     """A section: its summary sentence by sentence, then the items it holds as one-liners."""
     briefing_id, section = library.sections[section_id]
@@ -315,16 +337,13 @@ def section_slide(library: Library, section_id: str, *, position: tuple[int, int
     hidden = [entry for entry in top_level if entry.id not in chosen_ids]
     if hidden:
         bullets.append(f"… and {len(hidden)} more in this section (listed in the notes)")
-    kicker = [f"Section {position[0]} of {position[1]}" if position else "Section"]
-    parent = next((other for other in briefing.sections if other.id == section.parent), None)
-    if parent is not None:
-        kicker.append(render.section_label(parent))
     notes = clean(section.summary)
     if hidden:
         notes += "\n\nAlso in this section:\n" + "\n".join(f"- {_entry_line(library, entry)}" for entry in hidden)
+    title, kicker = _section_heading(library, section_id, position)
     return Slide(
-        title=clean_line(render.section_label(section)),
-        kicker=_join(kicker),
+        title=title,
+        kicker=kicker,
         bullets=bullets,
         citation=source_citation(briefing.source, section),
         notes=notes,
@@ -332,6 +351,15 @@ def section_slide(library: Library, section_id: str, *, position: tuple[int, int
         kind="section",
         covers=tuple(entry.id for entry in entries),
     )
+
+
+def _item_heading(library: Library, kind: str, title: str, number: str, section_id: str) -> tuple[str, str]:
+    """An item slide's (title, kicker), from the item or its lean record."""
+    kind_label = KINDS.get(kind, kind)
+    heading = clean_line(f"{kind_label} {number}: {title}" if kind == "recommendation" and number else title)
+    found = library.sections.get(section_id)
+    kicker = [kind_label] + ([render.section_label(found[1])] if found else [])
+    return heading, _join(kicker)
 
 
 def item_slide(library: Library, item) -> Slide:
@@ -353,17 +381,11 @@ def item_slide(library: Library, item) -> Slide:
         bullets += details + summary if item.kind == "figure" else summary + details
     if item.quote:
         bullets.append(f"“{clean_line(item.quote.text)}” ({clean_line(item.quote.attribution)})")
-    kind = KINDS.get(item.kind, item.kind)
-    title = clean_line(item.title)
-    if item.kind == "recommendation" and item.number:
-        title = clean_line(f"{kind} {item.number}: {item.title}")
-    section = library.section_of(item)
-    kicker = [kind]
-    if section is not None:
-        kicker.append(render.section_label(section))
+    number = item.number if item.kind == "recommendation" else ""
+    title, kicker = _item_heading(library, item.kind, item.title, number, item.source.section)
     return Slide(
         title=title,
-        kicker=_join(kicker),
+        kicker=kicker,
         bullets=[clean_line(bullet) for bullet in bullets if clean_line(bullet)],
         citation=render.citation_text(library, item),
         notes=clean(item.body).strip() or clean(item.summary),
@@ -450,17 +472,24 @@ def briefing_deck(library: Library, briefing_id: str) -> Deck:
     The deck is planned from the lean records; each slide is built when first read.
     """
     briefing = library.briefings[briefing_id]
-    planned = [PlannedSlide(briefing_id, (), partial(title_slide, library, briefing_id))]
+    planned = [
+        PlannedSlide(
+            briefing_id, (), partial(title_slide, library, briefing_id), partial(_title_heading, library, briefing_id)
+        )
+    ]
     total = len(briefing.sections)
     entries, positions = library.entries, library.positions
     for position, section in enumerate(briefing.sections, 1):
         item_ids = library.section_items.get(section.id, [])
         build = partial(section_slide, library, section.id, position=(position, total))
-        planned.append(PlannedSlide(section.id, tuple(item_ids), build))
+        heading = partial(_section_heading, library, section.id, (position, total))
+        planned.append(PlannedSlide(section.id, tuple(item_ids), build, heading))
         for item_id in item_ids:
             entry = entries[positions[item_id]]
             if entry.kind == "recommendation":
-                planned.append(PlannedSlide(entry.id, entry.aliases, partial(_item_slide_of, library, entry.id)))
+                build = partial(_item_slide_of, library, entry.id)
+                heading = partial(_item_heading, library, entry.kind, entry.title, entry.number, entry.section)
+                planned.append(PlannedSlide(entry.id, entry.aliases, build, heading))
     return Deck(title=clean_line(briefing.source.title), slides=LazySlides(planned))
 
 

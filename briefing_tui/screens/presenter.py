@@ -531,11 +531,11 @@ class SlideTile(Static, can_focus=True):
             super().__init__()
             self.index = index
 
-    def __init__(self, index: int, slide: Slide, *, current: bool) -> None:
+    def __init__(self, index: int, title: str, kicker: str, *, current: bool) -> None:
         text = Text(f"{index + 1}. ", style="bold")
-        text.append(slide.title, style="bold")
-        if slide.kicker:
-            text.append(f"\n{slide.kicker}", style="dim")
+        text.append(title, style="bold")
+        if kicker:
+            text.append(f"\n{kicker}", style="dim")
         super().__init__(text, classes="-current" if current else "")
         self.index = index
         """The slide's position in the deck."""
@@ -567,8 +567,9 @@ class SlideOverview(ModalScreen[int | None]):
                 id="overview-title",
             )
             with SlideScroll(id="overview-grid"):
-                for index, slide in enumerate(self.deck.slides):
-                    yield SlideTile(index, slide, current=index == self.current)
+                # Headings only: building every slide of a large deck would fetch all its items.
+                for index, (title, kicker) in enumerate(self.deck.headings()):
+                    yield SlideTile(index, title, kicker, current=index == self.current)
 
     def on_mount(self) -> None:
         self._set_columns(self.app.size.width)
