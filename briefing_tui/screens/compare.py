@@ -187,7 +187,12 @@ class CompareScreen(Screen):
         yield Static("", id="compare-status")
         with Container(id="compare-body"):
             if self.library.themes:
-                yield ComparisonGrid(list(self.library.themes.values()), self.actors, id="compare-grid")
+                yield ComparisonGrid(
+                    list(self.library.themes.values()),
+                    self.actors,
+                    marked=self._bookmarked_targets(),
+                    id="compare-grid",
+                )
                 yield CellDetails(id="cell-details")
             else:
                 loading = self.app.library is None  # type: ignore[attr-defined]
@@ -200,7 +205,6 @@ class CompareScreen(Screen):
         if not self.library.themes:
             return
         grid = self.query_one(ComparisonGrid)
-        grid.marked = self._bookmarked_targets()
         self._apply(select=self.start)
         # Now rather than on the grid's CellSelected: the first frame shows the panel filled,
         # without a second layout pass for it.

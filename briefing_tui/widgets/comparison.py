@@ -70,7 +70,7 @@ class CellView(Static):
             super().__init__()
             self.key = key
 
-    def __init__(self, theme: Theme, actor: str) -> None:
+    def __init__(self, theme: Theme, actor: str, *, bookmarked: bool = False) -> None:
         super().__init__(classes="cell")
         self.theme = theme
         """The theme (row) of the cell."""
@@ -79,13 +79,19 @@ class CellView(Static):
         # No restyle yet (update=False): the classes are styled when the cell mounts.
         self.set_class(compare.is_silent(compare.cell_for(theme, actor)), "-silent", update=False)
         self.set_class(actor == "lac", "-lac", update=False)
+        self._shown: tuple[bool, bool] | None = None
+        """(differences, bookmarked) of what the cell shows."""
+        self.show(differences=False, bookmarked=bookmarked)
 
     @property
     def key(self) -> CellKey:
         return self.theme.id, self.actor
 
     def show(self, *, differences: bool, bookmarked: bool) -> None:
-        """Render the cell for the current view."""
+        """Render the cell for the current view (nothing to do if it shows that already)."""
+        if (differences, bookmarked) == self._shown:
+            return  # an update relayouts the screen: only cells that change are touched
+        self._shown = (differences, bookmarked)
         self.update(_cell_text(self.theme, self.actor, differences=differences))
         title = Text(label(ACTORS, self.actor))
         if bookmarked:
@@ -101,17 +107,19 @@ class CellView(Static):
 class ThemeRow(Horizontal):
     """One theme: its heading and one cell per actor (side by side, or stacked on narrow screens)."""
 
-    def __init__(self, theme: Theme, actors: Sequence[str]) -> None:
+    def __init__(self, theme: Theme, actors: Sequence[str], marked: frozenset[str] = frozenset()) -> None:
         super().__init__(classes="theme-row")
         self.theme = theme
         """The theme of this row."""
         self.actors = list(actors)
         """Every column the content has, shown or not."""
+        self.marked = marked
+        """Bookmarked targets when the row was made (for the cells' first ★ marks)."""
 
     def compose(self) -> ComposeResult:
         yield ThemeHeading(self.theme)
         for actor in self.actors:
-            yield CellView(self.theme, actor)
+            yield CellView(self.theme, actor, bookmarked=compare.cell_id(self.theme.id, actor) in self.marked)
 
 
 class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
@@ -172,7 +180,14 @@ class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
             super().__init__()
             self.key = key
 
-    def __init__(self, themes: Sequence[Theme], actors: Sequence[str], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        themes: Sequence[Theme],
+        actors: Sequence[str],
+        *,
+        marked: Iterable[str] = (),
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.themes = list(themes)
         """Every theme of the content, in order."""
@@ -186,12 +201,13 @@ class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
         """The columns shown (LAC can be hidden)."""
         self.differences = False
         """True: cells show only their contrasting point."""
-        self.marked: frozenset[str] = frozenset()
+        self.marked: frozenset[str] = frozenset(marked)
         """Bookmarked targets (cell ids among them), for the ★ marks."""
 
     def compose(self) -> ComposeResult:
+        # Cells are made showing their full stance and marks, so the first apply changes nothing.
         for theme in self.themes:
-            yield ThemeRow(theme, self.actors)
+            yield ThemeRow(theme, self.actors, self.marked)
 
     def cells(self) -> list[CellView]:
         return list(self.query(CellView))
@@ -217,7 +233,7 @@ class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.refresh_cells()
 
     def refresh_cells(self) -> None:
-        """Re-render every cell (after a view change or a bookmark change)."""
+        """Show every cell in the current view and marks (after a view or bookmark change)."""
         for cell in self.query(CellView):
             cell.display = cell.actor in self.shown_actors
             cell.show(differences=self.differences, bookmarked=compare.cell_id(*cell.key) in self.marked)
