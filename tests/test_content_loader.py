@@ -178,3 +178,12 @@ def test_fast_parser_reports_tomllib_errors_and_validate_stays_strict(tmp_path: 
     )
     assert "invalid TOML" in problems_of(pack)[0]
     assert load_library([pack], use_cache=True).themes["t"].cells[0].stance == "S"
+
+
+def test_unwritable_cache_still_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    library = load_library([PACK], use_cache=True)
+    assert library.store is None  # loaded into memory instead
+    assert _contents(library) == _contents(load_library([PACK], use_cache=False))
