@@ -359,7 +359,7 @@ class BriefingApp(App):
         if isinstance(self.screen, PresenterScreen) and action in blocked:
             return False
         if isinstance(self.screen, CompareScreen) and action == "compare":
-            return None  # already here: hide the key
+            return None  # already here: the key is shown dimmed
         return True
 
     # -- palette -----------------------------------------------------------------

@@ -239,17 +239,19 @@ class Library:
         found = self.sections.get(item.source.section)
         return found[1] if found else None
 
+    def entries_of(self, item_ids: Iterable[str]) -> list[Entry]:
+        """The records of these item ids (current ids, as ``section_items`` holds them), in order."""
+        entries, positions = self.entries, self.positions
+        return [entries[positions[item_id]] for item_id in item_ids]
+
     def entries_in(self, briefing_id: str) -> list[Entry]:
         """A briefing's item records in document order (section order, then file order)."""
         briefing = self.briefings.get(briefing_id)
         if briefing is None:
             return []
-        entries, positions = self.entries, self.positions
-        return [
-            entries[positions[item_id]]
-            for section in briefing.sections
-            for item_id in self.section_items.get(section.id, [])
-        ]
+        return self.entries_of(
+            item_id for section in briefing.sections for item_id in self.section_items.get(section.id, [])
+        )
 
     def items_in(self, briefing_id: str) -> list[Item]:
         """A briefing's items in document order (section order, then file order)."""

@@ -108,8 +108,9 @@ def _facets(item) -> str:
     tokens += [f"country_{country}" for country in item.countries]
     tokens += [f"sector_{sector}" for sector in item.sectors]
     actors = set(item.actors)
-    if actor_of(item):
-        actors.add(actor_of(item))
+    actor = actor_of(item)
+    if actor:
+        actors.add(actor)
     tokens += [f"actor_{actor}" for actor in sorted(actors)]
     return " ".join(token.replace("-", "_") for token in tokens)
 
@@ -362,7 +363,7 @@ SNIPPET_BEFORE, SNIPPET_AFTER = 50, 110
 def make_snippet(fields: tuple[str, str, str], terms: list[str]) -> str:
     """A short extract of an item's (title, summary, body) around the first query word, marked."""
     title, summary, body = fields
-    pattern = _highlight_pattern(tuple(sorted({term for term in terms if term})))
+    pattern = _pattern_for(terms)
     text, first = summary, 0
     if pattern is not None:
         for candidate in (summary, title, body):
@@ -379,8 +380,6 @@ def make_snippet(fields: tuple[str, str, str], terms: list[str]) -> str:
     spans = [(found.start(), found.end()) for found in pattern.finditer(text, begin, finish)] if pattern else []
     out, position = [], begin
     for span_start, span_end in spans:
-        if span_end > finish:
-            continue
         out.append(text[position:span_start])
         out.append(HL_START + text[span_start:span_end] + HL_END)
         position = span_end
@@ -390,10 +389,15 @@ def make_snippet(fields: tuple[str, str, str], terms: list[str]) -> str:
 
 def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     """Where query words (by stem-ish prefix) occur in a text, for highlighting."""
-    pattern = _highlight_pattern(tuple(sorted({term for term in terms if term})))
+    pattern = _pattern_for(terms)
     if pattern is None:
         return []
     return [(match.start(), match.end()) for match in pattern.finditer(text)]
+
+
+def _pattern_for(terms: list[str]) -> re.Pattern[str] | None:
+    """The (cached) highlighting pattern for a query's terms."""
+    return _highlight_pattern(tuple(sorted({term for term in terms if term})))
 
 
 @functools.lru_cache(maxsize=64)

@@ -163,8 +163,7 @@ class Deck:
         """The first slide showing ``target``, else the first slide covering it, else None."""
         if not target:
             return None
-        # Outlines carry target and covers without building a lazy deck's slides.
-        slides = self.slides.outlines() if isinstance(self.slides, LazySlides) else self.slides
+        slides = self._outlines()
         for index, slide in enumerate(slides):
             if slide.target == target:
                 return index
@@ -175,8 +174,14 @@ class Deck:
 
     def headings(self) -> list[tuple[str, str]]:
         """(title, kicker) of every slide, without building a lazy deck's slides."""
-        slides = self.slides.outlines() if isinstance(self.slides, LazySlides) else self.slides
-        return [slide.heading() if isinstance(slide, PlannedSlide) else (slide.title, slide.kicker) for slide in slides]
+        return [
+            slide.heading() if isinstance(slide, PlannedSlide) else (slide.title, slide.kicker)
+            for slide in self._outlines()
+        ]
+
+    def _outlines(self) -> Sequence[PlannedSlide | Slide]:
+        """Every slide as it is: outlines carry target and covers without building a lazy deck's slides."""
+        return self.slides.outlines() if isinstance(self.slides, LazySlides) else self.slides
 
     @property
     def slug(self) -> str:
@@ -328,7 +333,7 @@ def section_slide(library: Library, section_id: str, *, position: tuple[int, int
     briefing_id, section = library.sections[section_id]
     briefing = library.briefings[briefing_id]
     # Lean records: a section of a large pack holds hundreds of items, and only figures need fetching.
-    entries = [library.entries[library.positions[item_id]] for item_id in library.section_items.get(section_id, [])]
+    entries = library.entries_of(library.section_items.get(section_id, []))
     # Sub-recommendations show under their recommendation, not as section bullets.
     top_level = [entry for entry in entries if not entry.parent]
     chosen = _chosen_items(top_level)
@@ -478,14 +483,12 @@ def briefing_deck(library: Library, briefing_id: str) -> Deck:
         )
     ]
     total = len(briefing.sections)
-    entries, positions = library.entries, library.positions
     for position, section in enumerate(briefing.sections, 1):
         item_ids = library.section_items.get(section.id, [])
         build = partial(section_slide, library, section.id, position=(position, total))
         heading = partial(_section_heading, library, section.id, (position, total))
         planned.append(PlannedSlide(section.id, tuple(item_ids), build, heading))
-        for item_id in item_ids:
-            entry = entries[positions[item_id]]
+        for entry in library.entries_of(item_ids):
             if entry.kind == "recommendation":
                 build = partial(_item_slide_of, library, entry.id)
                 heading = partial(_item_heading, library, entry.kind, entry.title, entry.number, entry.section)

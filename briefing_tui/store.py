@@ -28,7 +28,10 @@ RECENT = 512
 """Full items kept in memory after use (the rest are read back from the file)."""
 
 CHUNK = 500
-"""Rows read per step of a long read; between steps other threads (the UI) run."""
+"""Items validated per step of a long read; between steps other threads (the UI) run."""
+
+ENTRY_CHUNK = 5_000
+"""Entries read per step (each is much cheaper than validating an item)."""
 
 _adapter_lock = threading.Lock()
 _adapter: Any = None
@@ -101,14 +104,18 @@ class ItemStore:
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._recent: OrderedDict[int, Any] = OrderedDict()
+        self._header: dict[str, Any] | None = None
 
     def header(self) -> dict[str, Any]:
-        with self._lock:
-            (value,) = self._db.execute("SELECT value FROM meta WHERE name = 'header'").fetchone()
-        header = json.loads(value)
-        if header.get("revision") != STORE_REVISION:
-            raise ValueError("store from another version")
-        return header
+        """Briefings, themes, item count (read from the file once)."""
+        if self._header is None:
+            with self._lock:
+                (value,) = self._db.execute("SELECT value FROM meta WHERE name = 'header'").fetchone()
+            header = json.loads(value)
+            if header.get("revision") != STORE_REVISION:
+                raise ValueError("store from another version")
+            self._header = header
+        return self._header
 
     def entries(self, progress: Callable[[int, int], None] | None = None) -> list[Entry]:
         """Every entry in library order, read in steps so other threads keep running."""
@@ -119,7 +126,7 @@ class ItemStore:
         while len(entries) < total:
             with self._lock:
                 rows = self._db.execute(
-                    "SELECT entry FROM items WHERE rowid > ? ORDER BY rowid LIMIT ?", (len(entries), CHUNK * 10)
+                    "SELECT entry FROM items WHERE rowid > ? ORDER BY rowid LIMIT ?", (len(entries), ENTRY_CHUNK)
                 ).fetchall()
             if not rows:
                 break
