@@ -24,7 +24,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from briefing_tui.vocab import ACTORS, COUNTRIES, LAC_COUNTRIES, SECTORS
+from briefing_tui.core.vocab import ACTORS, COUNTRIES, LAC_COUNTRIES, SECTORS
 
 ITEMS_PER_FILE = 1_000
 ITEMS_PER_BRIEFING = 2_500
@@ -764,7 +764,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = generate(args.items, args.out, args.seed)
     print(f"wrote {summary['items']} items in {summary['briefings']} briefings, {summary['files']} files: {args.out}")
     if args.check:
-        from briefing_tui.content import ContentError, load_library
+        from briefing_tui.core.content import ContentError, load_library
 
         try:
             library = load_library([args.out], use_cache=False)

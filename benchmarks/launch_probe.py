@@ -77,8 +77,8 @@ def main() -> int:
     marks["textual_imported"] = time.monotonic()
 
     if which == "briefing":
-        from briefing_tui import app as app_module
-        from briefing_tui import cache
+        from briefing_tui.core.content import cache
+        from briefing_tui.tui import app as app_module
 
         marks["app_imported"] = time.monotonic()
 

@@ -112,9 +112,8 @@ def cmd_load(content: Path, reps: int, no_cache_reps: int) -> dict:
     import tomllib
 
     start = time.perf_counter()
-    from briefing_tui import cache
-    from briefing_tui.content import Library, LibraryData, assemble, content_files, load_library
-    from briefing_tui.models import ContentFile
+    from briefing_tui.core.content import Library, LibraryData, assemble, cache, content_files, load_library
+    from briefing_tui.core.models import ContentFile
 
     result: dict = {"import": time.perf_counter() - start}
     record = Recorder(result)
@@ -161,7 +160,7 @@ def cmd_load(content: Path, reps: int, no_cache_reps: int) -> dict:
     library = load_library([content], use_cache=True)  # as the app has it (with its content key)
 
     # The search index: in memory (small packs), to a file in the cache (the app, >= 2,000 items), reopened.
-    from briefing_tui.search import SearchIndex
+    from briefing_tui.core.search import SearchIndex
 
     record("index_build_memory", SearchIndex, library, None).close()
     path = record("index_path", cache.index_path, library)
@@ -181,10 +180,9 @@ def cmd_load(content: Path, reps: int, no_cache_reps: int) -> dict:
 
 
 def cmd_search(content: Path, reps: int, budget: float = 20.0) -> dict:
-    from briefing_tui import cache
-    from briefing_tui.content import load_library
-    from briefing_tui.screens.explorer import RESULTS_SHOWN
-    from briefing_tui.search import SearchIndex
+    from briefing_tui.core.content import cache, load_library
+    from briefing_tui.core.search import SearchIndex
+    from briefing_tui.tui.screens.explorer import RESULTS_SHOWN
 
     seconds, library = timed(load_library, [content], use_cache=True)
     result: dict = {"load": seconds, "items": len(library.items)}
@@ -252,7 +250,7 @@ def cmd_ui(content: Path, reps: int) -> dict:
 
     from textual.app import App
 
-    from briefing_tui.app import BriefingApp
+    from briefing_tui.tui.app import BriefingApp
 
     frames: list[tuple[float, str]] = []
     original_display = App._display
@@ -297,8 +295,8 @@ def cmd_ui(content: Path, reps: int) -> dict:
                 await pilot.pause(0.05)  # let the navigator finish revealing before the next one
             result["open_item"] = {"handler": handler, "to_frame": to_frame}
 
-            if importlib.util.find_spec("briefing_tui.screens.compare") is not None:
-                from briefing_tui.screens.compare import CompareScreen
+            if importlib.util.find_spec("briefing_tui.tui.screens.compare") is not None:
+                from briefing_tui.tui.screens.compare import CompareScreen
 
                 push, move = [], []
                 for _ in range(max(3, reps // 2)):
@@ -315,7 +313,7 @@ def cmd_ui(content: Path, reps: int) -> dict:
             else:
                 result["compare"] = {"skipped": "briefing_tui/screens/compare.py does not exist"}
 
-            if importlib.util.find_spec("briefing_tui.screens.presenter") is not None:
+            if importlib.util.find_spec("briefing_tui.tui.screens.presenter") is not None:
                 briefing_id = next(iter(library.briefings))
                 first, start = len(frames), time.perf_counter()
                 app.present_briefing(briefing_id)

@@ -67,9 +67,8 @@ def profile_loader(content: Path, label: str) -> str:
         for name, value in run.fresh_env(Path(scratch)).items():
             if name.startswith("XDG_"):
                 os.environ[name] = value
-        from briefing_tui import cache
-        from briefing_tui.content import load_library
-        from briefing_tui.search import SearchIndex
+        from briefing_tui.core.content import cache, load_library
+        from briefing_tui.core.search import SearchIndex
 
         texts = []
         for title, use_cache in (("cold cache: parse, validate, write cache, build index", True), ("warm cache", True)):

@@ -161,7 +161,7 @@ def bundled_pack() -> tuple[Path, dict]:
 
     import tomli_w
 
-    from briefing_tui.content import ContentError, content_files, load_library
+    from briefing_tui.core.content import ContentError, content_files, load_library
 
     source = REPO / "content"
     folder = PACKS / "bundled"

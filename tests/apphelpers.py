@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from briefing_tui.app import BriefingApp
+from briefing_tui.tui.app import BriefingApp
 from tests.conftest import PACK
 
 

@@ -27,7 +27,7 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def pack_library():
     """The small fixture pack, loaded."""
-    from briefing_tui.content import load_library
+    from briefing_tui.core.content import load_library
 
     return load_library([PACK], use_cache=False)
 
@@ -35,6 +35,6 @@ def pack_library():
 @pytest.fixture(scope="session")
 def bundled_library():
     """The bundled content, loaded once per session (no cache: tests must not write outside tmp)."""
-    from briefing_tui.content import load_library
+    from briefing_tui.core.content import load_library
 
     return load_library(None, use_cache=False)

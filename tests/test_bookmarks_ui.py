@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, TextArea
 
-from briefing_tui.screens.bookmarks import BookmarksScreen
-from briefing_tui.screens.note import NoteDialog
-from briefing_tui.storage import BookmarkStore
-from briefing_tui.widgets.navigator import Navigator
+from briefing_tui.core.storage.bookmarks import BookmarkStore
+from briefing_tui.tui.dialogs.note import NoteDialog
+from briefing_tui.tui.screens.bookmarks import BookmarksScreen
+from briefing_tui.tui.widgets.navigator import Navigator
 from tests.apphelpers import make_app, settle, text_of
 
 

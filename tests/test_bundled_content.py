@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.models import sentence_count
+from briefing_tui.core.models import sentence_count
 from tests.conftest import REPO
 
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -93,7 +93,7 @@ def test_comparison_rests_on_existing_items(bundled_library) -> None:
 
 
 def test_content_folder_is_where_the_package_finds_it() -> None:
-    from briefing_tui.content import bundled_content_dir
+    from briefing_tui.core.content import bundled_content_dir
 
     assert (
         Path(bundled_content_dir()).resolve() == (REPO / "content").resolve()

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import PACK
 
-from briefing_tui import paths
-from briefing_tui.storage import BookmarkStore
+from briefing_tui.core.storage import paths
+from briefing_tui.core.storage.bookmarks import BookmarkStore
 
 
 def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui import compare
-from briefing_tui.models import ComparisonCell, Theme
+from briefing_tui.core import compare
+from briefing_tui.core.models import ComparisonCell, Theme
 
 
 def _cell(actor: str, stance: str = "A stance.", **fields) -> ComparisonCell:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from briefing_tui.compare import SILENT_TEXT
-from briefing_tui.screens.compare import CompareScreen, ThemePicker
-from briefing_tui.screens.explorer import ExplorerScreen
-from briefing_tui.widgets.comparison import CellDetails, CellView, ComparisonGrid, ThemeRow
+from briefing_tui.core.compare import SILENT_TEXT
+from briefing_tui.tui.screens.compare import CompareScreen, ThemePicker
+from briefing_tui.tui.screens.explorer import ExplorerScreen
+from briefing_tui.tui.widgets.comparison import CellDetails, CellView, ComparisonGrid, ThemeRow
 from tests.apphelpers import make_app, settle, text_of
 from tests.conftest import PACK
 
@@ -363,7 +363,7 @@ async def test_export_writes_markdown_and_never_overwrites(tmp_path: Path, monke
 
 
 async def test_export_failure_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefing_tui import export
+    from briefing_tui.core import export
 
     def refuse(text, target, force=False):
         raise PermissionError(13, "Permission denied", str(target))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.content import ContentError, load_library
+from briefing_tui.core.content import ContentError, load_library
 from tests.conftest import FIXTURES, PACK
 
 BAD = FIXTURES / "bad"
@@ -102,7 +102,7 @@ def test_cache_round_trip_gives_the_same_library(tmp_path: Path) -> None:
     second = load_library([PACK], use_cache=True)
     assert first.store is not None and second.store is not None
     assert _contents(fresh) == _contents(first) == _contents(second)
-    from briefing_tui import paths
+    from briefing_tui.core.storage import paths
 
     [cached] = paths.cache_dir().glob("library-*.sqlite")
     # A truncated cache is ignored (and rebuilt), never trusted.
@@ -135,7 +135,7 @@ def test_a_bad_pack_leaves_no_store(tmp_path: Path) -> None:
     assert any("no-such-item" in message for message in problems_of(pack))
     with pytest.raises(ContentError):
         load_library([pack], use_cache=True)
-    from briefing_tui import paths
+    from briefing_tui.core.storage import paths
 
     assert not list(paths.cache_dir().glob("library-*")) and not list(paths.cache_dir().glob(".library-*"))
 

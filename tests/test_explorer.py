@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList
 
-from briefing_tui.screens.explorer import ExplorerScreen
-from briefing_tui.widgets.detail import DetailView
-from briefing_tui.widgets.navigator import Navigator
+from briefing_tui.tui.screens.explorer import ExplorerScreen
+from briefing_tui.tui.widgets.detail import DetailView
+from briefing_tui.tui.widgets.navigator import Navigator
 from tests.apphelpers import make_app, settle, text_of
 
 
@@ -191,7 +191,7 @@ async def test_theme_choice_is_remembered() -> None:
 
 async def test_store_backed_library_searches_counts_and_opens() -> None:
     """The app as users run it: content read back from the cache's item store, counts after results."""
-    from briefing_tui.content import bundled_content_dir
+    from briefing_tui.core.content import bundled_content_dir
 
     for run in range(2):  # the first run writes the store, the second reads it back
         app = make_app(content=[str(bundled_content_dir())], use_cache=True)

@@ -17,10 +17,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from briefing_tui import export
-from briefing_tui.content import Library
-from briefing_tui.sanitize import clean_line
-from briefing_tui.storage import Bookmark, BookmarkStore
+from briefing_tui.core import export
+from briefing_tui.core.content import Library
+from briefing_tui.core.storage.bookmarks import Bookmark, BookmarkStore
+from briefing_tui.core.text import clean_line
 
 GOLDEN = Path(__file__).parent / "golden"
 NOW = datetime(2024, 11, 5, 12, 30, tzinfo=UTC)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Checkbox, Input, RadioButton
 
-from briefing_tui.screens.export import ExportDialog
-from briefing_tui.storage import BookmarkStore
+from briefing_tui.core.storage.bookmarks import BookmarkStore
+from briefing_tui.tui.dialogs.export import ExportDialog
 from tests.apphelpers import make_app, settle, text_of
 
 

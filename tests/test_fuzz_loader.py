@@ -9,7 +9,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing_tui.content import ContentError, load_library
+from briefing_tui.core.content import ContentError, load_library
 from tests.conftest import PACK
 
 BASE = tomllib.loads((PACK / "demo" / "briefing.toml").read_text())

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.sanitize import clean, clean_line
-from briefing_tui.storage import BookmarkStore
+from briefing_tui.core.storage.bookmarks import BookmarkStore
+from briefing_tui.core.text import clean, clean_line
 from tests.apphelpers import make_app, settle, text_of
 from tests.conftest import PACK
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
@@ -10,17 +9,16 @@ from textual.app import App
 from textual.binding import Binding
 from textual.widgets import Footer, Header
 
-from briefing_tui import cli_present
-from briefing_tui.screens.explorer import ExplorerScreen
-from briefing_tui.screens.note import NoteDialog
-from briefing_tui.screens.presenter import (
+from briefing_tui.core.slides import Deck, Slide, briefing_deck, deck_markdown
+from briefing_tui.core.storage.bookmarks import BookmarkStore
+from briefing_tui.tui.dialogs.note import NoteDialog
+from briefing_tui.tui.screens.explorer import ExplorerScreen
+from briefing_tui.tui.screens.presenter import (
     ConfirmOverwrite,
     PresenterScreen,
     SlideOverview,
     clock_text,
 )
-from briefing_tui.slides import Deck, Slide, briefing_deck, deck_markdown
-from briefing_tui.storage import BookmarkStore
 from tests.apphelpers import make_app, settle, text_of
 from tests.conftest import PACK
 
@@ -461,18 +459,11 @@ def test_bindings_have_ids_and_the_shown_ones_descriptions() -> None:
 # -- the present subcommand ------------------------------------------------------------------------------
 
 
-def parse(*argv: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--content", action="append", default=None)
-    parser.add_argument("--no-cache", action="store_true", default=False)
-    commands = parser.add_subparsers(dest="command")
-    cli_present.add_command(lambda name, help_text: commands.add_parser(name, help=help_text))
-    return parser.parse_args(["--content", str(PACK), "--no-cache", *argv])
-
-
 def run(*argv: str) -> int:
-    args = parse(*argv)
-    return cli_present.COMMANDS[args.command](args)
+    """The real command line (parser and all) on the test pack."""
+    from briefing_tui.cli import main
+
+    return main(["--content", str(PACK), "--no-cache", *argv])
 
 
 def test_cli_exports_a_briefing_deck(tmp_path: Path, capsys: pytest.CaptureFixture[str], pack_library) -> None:
@@ -480,20 +471,17 @@ def test_cli_exports_a_briefing_deck(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert run("present", "demo", "--export", str(out)) == 0
     assert out.read_text(encoding="utf-8") == deck_markdown(briefing_deck(pack_library, "demo"))
     assert "wrote 5 slides to" in capsys.readouterr().err
-    from briefing_tui.cli import CliError
-
-    with pytest.raises(CliError, match="already exists"):
-        run("present", "demo", "--export", str(out))
+    assert run("present", "demo", "--export", str(out)) == 2
+    assert "already exists" in capsys.readouterr().err
     assert run("present", "demo", "--export", str(out), "--force") == 0
+    capsys.readouterr()
     assert run("present", "demo", "--export", "-") == 0
     assert capsys.readouterr().out.startswith("# An Example Briefing")
 
 
 def test_cli_exports_bookmarks(capsys: pytest.CaptureFixture[str]) -> None:
-    from briefing_tui.cli import CliError
-
-    with pytest.raises(CliError, match="no bookmarks to present"):
-        run("present", "--bookmarks", "--export", "-")
+    assert run("present", "--bookmarks", "--export", "-") == 2
+    assert "no bookmarks to present" in capsys.readouterr().err
     BookmarkStore().add("demo-rec-1", "item", note="Lead with this.")
     assert run("present", "--bookmarks", "--export", "-") == 0
     text = capsys.readouterr().out
@@ -501,37 +489,55 @@ def test_cli_exports_bookmarks(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Notes:\n\nLead with this." in text
 
 
-def test_cli_errors() -> None:
-    from briefing_tui.cli import EXIT_NOT_FOUND, EXIT_USAGE, CliError
-
-    with pytest.raises(CliError, match="no briefing 'nope'") as raised:
-        run("present", "nope", "--export", "-")
-    assert raised.value.code == EXIT_NOT_FOUND
-    with pytest.raises(CliError, match="not an item or section id"):
-        run("present", "demo-rec-1", "--export", "-")
+def test_cli_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("present", "nope", "--export", "-") == 1
+    assert "no briefing 'nope'" in capsys.readouterr().err
+    assert run("present", "demo-rec-1", "--export", "-") == 1
+    assert "not an item or section id" in capsys.readouterr().err
     for argv in (("present",), ("present", "demo", "--bookmarks"), ("present", "demo", "--force")):
-        with pytest.raises(CliError) as raised:
-            run(*argv)
-        assert raised.value.code == EXIT_USAGE
+        assert run(*argv) == 2, argv
+        assert capsys.readouterr().err.startswith("briefing-tui: ")
 
 
 def test_cli_starts_the_app_presenting(monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefing_tui.app import BriefingApp
+    """``present ID`` starts the real app, which opens the presenter once content is in."""
+    import asyncio
 
-    started: list[BriefingApp] = []
-    monkeypatch.setattr(BriefingApp, "run", lambda self, *args, **kwargs: started.append(self))
+    from briefing_tui.tui.app import BriefingApp
+
+    shown: list[tuple[str, str]] = []
+
+    def run_headless(self: BriefingApp, *args, **kwargs) -> None:
+        async def drive() -> None:
+            async with self.run_test(size=(100, 30)) as pilot:
+                for _ in range(100):
+                    await pilot.pause(0.02)
+                    if isinstance(self.screen, PresenterScreen):
+                        break
+                screen = self.screen
+                shown.append((type(screen).__name__, screen.deck.title if isinstance(screen, PresenterScreen) else ""))
+
+        asyncio.run(drive())
+
+    monkeypatch.setattr(BriefingApp, "run", run_headless)
     assert run("present", "demo") == 0
-    assert started[0].initial_present == "demo" and started[0].library is not None
+    assert shown[0] == ("PresenterScreen", briefing_deck(load_pack(), "demo").title)
     BookmarkStore().add("demo-rec-1", "item")
     assert run("present", "--bookmarks") == 0
-    assert started[1].initial_present is None and started[1].present_bookmarks_on_start is True
+    assert shown[1] == ("PresenterScreen", "Bookmarks")
+
+
+def load_pack():
+    from briefing_tui.core.content import load_library
+
+    return load_library([PACK], use_cache=False)
 
 
 # -- the bundled content (being written: no specific items) ----------------------------------------------
 
 
 async def test_every_bundled_briefing_presents_at_80x24() -> None:
-    from briefing_tui.content import ContentError, load_library
+    from briefing_tui.core.content import ContentError, load_library
 
     try:
         library = load_library(None, use_cache=False)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
-from briefing_tui.screenshots import SHOTS, make_all
+from conftest import REPO
+
+_spec = importlib.util.spec_from_file_location("screenshots", REPO / "scripts" / "screenshots.py")
+assert _spec and _spec.loader
+screenshots = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(screenshots)
+SHOTS, make_all = screenshots.SHOTS, screenshots.make_all
 
 
 def test_screenshot_script_makes_svgs(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing_tui.query import parse_query
-from briefing_tui.search import SearchIndex
+from briefing_tui.core.search import SearchIndex
+from briefing_tui.core.search.query import parse_query
 
 
 def test_parser_splits_words_phrases_exclusions_and_filters() -> None:
@@ -71,7 +71,7 @@ def test_any_string_gives_results_or_a_message(pack_library_cached, text: str) -
 
 @pytest.fixture(scope="module")
 def pack_library_cached():
-    from briefing_tui.content import load_library
+    from briefing_tui.core.content import load_library
     from tests.conftest import PACK
 
     return SearchIndex(load_library([PACK], use_cache=False))
@@ -112,7 +112,7 @@ def test_counts_can_follow_the_results(bundled_library) -> None:
 
 
 def test_huge_match_sets_rank_title_matches_first(bundled_library, monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefing_tui import search
+    from briefing_tui.core.search import index as search
 
     index = SearchIndex(bundled_library)
     exact = index.search("china", limit=500)

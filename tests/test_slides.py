@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from briefing_tui import render, slides
-from briefing_tui.content import ContentError, Library, load_library
-from briefing_tui.slides import Deck, Slide, bookmarks_deck, briefing_deck, deck_markdown, sentences, slugify
+from briefing_tui.core import citations as render
+from briefing_tui.core import slides
+from briefing_tui.core.content import ContentError, Library, load_library
+from briefing_tui.core.slides import Deck, Slide, bookmarks_deck, briefing_deck, deck_markdown, sentences, slugify
 
 
 @dataclass

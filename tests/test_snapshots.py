@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_tui.storage import BookmarkStore
+from briefing_tui.core.storage.bookmarks import BookmarkStore
 from tests.apphelpers import make_app, settle
 
 SIZES = [(120, 36), (80, 24)]

@@ -15,9 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing_tui import atomic, paths, storage
-from briefing_tui.settings import SettingsStore
-from briefing_tui.storage import Bookmark, BookmarkStore, infer_kind, missing, resolves
+from briefing_tui.core.storage import atomic, paths
+from briefing_tui.core.storage import bookmarks as storage
+from briefing_tui.core.storage.bookmarks import Bookmark, BookmarkStore, infer_kind, missing, resolves
+from briefing_tui.core.storage.settings import SettingsStore
 
 FIXED = datetime(2024, 11, 5, 12, 0, tzinfo=UTC)
 
@@ -159,7 +160,7 @@ def test_a_change_waits_for_the_lock_and_gives_up_with_a_warning(
 ADDER = """
 import sys
 from pathlib import Path
-from briefing_tui.storage import BookmarkStore
+from briefing_tui.core.storage.bookmarks import BookmarkStore
 
 store = BookmarkStore(Path(sys.argv[1]))
 print("ready", flush=True)
@@ -240,7 +241,7 @@ def test_a_full_disk_keeps_the_old_file_and_warns(store: BookmarkStore, monkeypa
 CRASHER = """
 import os, sys
 from pathlib import Path
-from briefing_tui.storage import BookmarkStore
+from briefing_tui.core.storage.bookmarks import BookmarkStore
 
 store = BookmarkStore(Path(sys.argv[1]))
 os.fsync = lambda fd: os._exit(9)  # the power goes out after the temp file is written

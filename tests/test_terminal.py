@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_tui.screens.explorer import ExplorerScreen
+from briefing_tui.tui.screens.explorer import ExplorerScreen
 from tests.apphelpers import make_app, settle, text_of
 
 

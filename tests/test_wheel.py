@@ -24,7 +24,7 @@ def test_wheel_contains_content_and_tcss(tmp_path: Path) -> None:
         f"briefing_tui/_content/{path.relative_to(REPO / 'content')}" for path in (REPO / "content").rglob("*.toml")
     }
     assert bundled and bundled <= content
-    assert "briefing_tui/app.tcss" in names
+    assert "briefing_tui/tui/app.tcss" in names
     tcss = {path.name for path in (REPO / "briefing_tui").rglob("*.tcss")}
     assert {Path(name).name for name in names if name.endswith(".tcss")} == tcss
     entry_points = next(name for name in names if name.endswith("entry_points.txt"))

@@ -1,0 +1,24 @@
+"""Starting the app itself (no subcommand)."""
+
+from __future__ import annotations
+
+import argparse
+
+from briefing_tui.cli.common import EXIT_OK, CliError, problems_text
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from briefing_tui.core.content import ContentError, content_dirs
+
+    try:
+        from briefing_tui.tui.app import BriefingApp
+    except ImportError as error:  # pragma: no cover - broken install
+        raise CliError(f"the app cannot start: {error}") from None
+    try:
+        app = BriefingApp(content=[str(path) for path in content_dirs(args.content)], use_cache=not args.no_cache)
+    except ContentError as error:
+        raise CliError(problems_text(error.problems)) from None
+    app.run()
+    if app.startup_error:
+        raise CliError(app.startup_error)
+    return EXIT_OK

@@ -1,0 +1,131 @@
+"""What every command shares: the error type, exit codes, the console, loading, output helpers.
+
+A leaf module: it imports nothing else from the CLI, so command modules import it and never each other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from briefing_tui.core.content import Library
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_NOT_FOUND = 1
+
+Handler = Callable[[argparse.Namespace], int]
+"""A command: takes the parsed arguments, returns the exit code (or raises CliError)."""
+
+CommandMaker = Callable[[str, str], argparse.ArgumentParser]
+"""``command(name, help)`` adds a subcommand to the parser and returns it."""
+
+
+class CliError(Exception):
+    """A problem to report to the user as a message with an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def content_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    parser.add_argument(
+        "--content",
+        action="append",
+        metavar="DIR",
+        default=None if top else argparse.SUPPRESS,
+        help="content folder to load (repeatable; packs combine). Default: $BRIEFING_TUI_CONTENT or the bundled briefings",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="parse content afresh instead of reading the validated-content cache",
+    )
+
+
+def add_subcommand(subparsers, name: str, help_text: str) -> argparse.ArgumentParser:
+    """A subcommand that also accepts --content/--no-cache (for `briefing-tui list --content X`)."""
+    sub = subparsers.add_parser(name, help=help_text, description=help_text)
+    content_option(sub, top=False)
+    return sub
+
+
+def filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--kind", help="recommendation, obstacle, opportunity, case-study, initiative, figure, approach"
+    )
+    parser.add_argument("--briefing", help="briefing (source document) id")
+    parser.add_argument("--actor", help="us, japan, china, lac, ...")
+    parser.add_argument("--country", help="country slug, e.g. brazil")
+    parser.add_argument("--sector", help="sector slug, e.g. energy")
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, markup=False, emoji=False)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def item_json(item) -> dict[str, Any]:
+    return item.model_dump(mode="json")
+
+
+def load(args: argparse.Namespace) -> Library:
+    """Load the library for a command; content problems become a CliError."""
+    from briefing_tui.core.content import ContentError, load_library
+
+    try:
+        return load_library(args.content, use_cache=not args.no_cache)
+    except ContentError as error:
+        raise CliError(problems_text(error.problems)) from None
+
+
+def problems_text(problems) -> str:
+    lines = [str(problem) for problem in problems]
+    noun = "problem" if len(lines) == 1 else "problems"
+    return f"content has {len(lines)} {noun}:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def check_filters(args: argparse.Namespace) -> dict[str, str | None]:
+    from briefing_tui.core.search.query import resolve_filter
+
+    values: dict[str, str | None] = {}
+    for name in ("kind", "briefing", "actor", "country", "sector"):
+        raw = getattr(args, name, None)
+        if raw is None:
+            values[name] = None
+            continue
+        resolved = resolve_filter(name, raw)
+        if resolved is None:
+            raise CliError(f"unknown {name} {raw!r}")
+        values[name] = resolved
+    return values
+
+
+def json_text(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_text(text: str, target: str | None, *, force: bool) -> str | None:
+    """Write an export to ``target`` (None or '-': standard output); the path written, or None for stdout."""
+    from briefing_tui.core.export import write_output
+
+    try:
+        path = write_output(text, target, force)
+    except FileExistsError:
+        raise CliError(f"{target} already exists; use --force to overwrite it", EXIT_USAGE) from None
+    except OSError as error:
+        raise CliError(f"cannot write {target}: {error.strerror or error}", EXIT_USAGE) from None
+    return None if path is None else str(path)

@@ -1,0 +1,45 @@
+"""Where content comes from: --content folders, $BRIEFING_TUI_CONTENT, or the bundled briefings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+
+
+CONTENT_ENV = "BRIEFING_TUI_CONTENT"
+"""Environment variable naming content folders (separated by the OS path separator)."""
+
+
+def bundled_content_dir() -> Path:
+    """The content shipped with the package (in a wheel) or beside it (in a checkout)."""
+    packaged = resources.files("briefing_tui") / "_content"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "content"
+
+
+def content_dirs(explicit: Sequence[str | Path] | None = None) -> list[Path]:
+    """The folders to load: --content arguments, else $BRIEFING_TUI_CONTENT, else bundled."""
+    if explicit:
+        return [Path(folder) for folder in explicit]
+    from_env = os.environ.get(CONTENT_ENV, "").strip()
+    if from_env:
+        return [Path(folder) for folder in from_env.split(os.pathsep) if folder]
+    return [bundled_content_dir()]
+
+
+def content_files(folders: Iterable[Path]) -> list[Path]:
+    """Every TOML file of the folders, in a stable order."""
+    files: list[Path] = []
+    for folder in folders:
+        if folder.is_file():
+            files.append(folder)
+        else:
+            files.extend(sorted(folder.rglob("*.toml")))
+    return files

@@ -1,0 +1,204 @@
+"""The navigator's tree as plain data, built lazily: briefings -> sections -> items,
+or items grouped by kind, sector, country or actor.
+
+Children are produced on demand, so a 100,000-item pack costs nothing until a
+node is expanded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefing_tui.core.content import Library
+from briefing_tui.core.vocab import ACTORS, COUNTRIES, KIND_PLURALS, KINDS, SECTORS, label
+
+GROUPINGS: tuple[str, ...] = ("document", "kind", "sector", "country", "actor")
+GROUPING_LABELS = {
+    "document": "by document",
+    "kind": "by kind",
+    "sector": "by sector",
+    "country": "by country",
+    "actor": "by actor",
+}
+
+
+@dataclass
+class NavNode:
+    """One node of the navigator."""
+
+    label: str
+    node_type: str
+    """"briefing", "section", "item" or "group"."""
+    target: str | None = None
+    """The id to open when the node is selected (None for plain group headers)."""
+    count: int = 0
+    kind: str = ""
+    """The item kind, for item nodes."""
+    load_children: Callable[[], list[NavNode]] | None = None
+
+    @property
+    def is_leaf(self) -> bool:
+        return self.load_children is None
+
+
+def item_node(item) -> NavNode:
+    """A leaf for an item (an ``Entry`` or a full item)."""
+    number = getattr(item, "number", "")
+    title = f"{number}. {item.title}" if number and not item.title.startswith(number) else item.title
+    return NavNode(label=title, node_type="item", target=item.id, kind=item.kind)
+
+
+def build(library: Library, grouping: str = "document") -> list[NavNode]:
+    """The top-level nodes for a grouping."""
+    if grouping == "document":
+        return [_briefing_node(library, briefing_id) for briefing_id in library.briefings]
+    if grouping == "kind":
+        return _kind_groups(library)
+    field_name, vocabulary = {
+        "sector": ("sectors", SECTORS),
+        "country": ("countries", COUNTRIES),
+        "actor": ("actors", ACTORS),
+    }[grouping]
+    buckets: dict[str, list] = {}
+    for item in library.entries:
+        values = list(getattr(item, field_name))
+        actor = item.actor if grouping == "actor" else None
+        if actor and actor not in values:
+            values.append(actor)
+        for value in values:
+            buckets.setdefault(value, []).append(item)
+    order = {slug: position for position, slug in enumerate(vocabulary)}
+    nodes = []
+    for slug in sorted(buckets, key=lambda value: order.get(value, len(order))):
+        items = buckets[slug]
+        nodes.append(
+            NavNode(
+                label=label(vocabulary, slug),
+                node_type="group",
+                count=len(items),
+                load_children=_by_kind_loader(items),
+            )
+        )
+    return nodes
+
+
+def _briefing_node(library: Library, briefing_id: str) -> NavNode:
+    briefing = library.briefings[briefing_id]
+    count = sum(len(library.section_items.get(section.id, [])) for section in briefing.sections)
+    return NavNode(
+        label=briefing.source.title,
+        node_type="briefing",
+        target=briefing_id,
+        count=count,
+        load_children=lambda: _section_nodes(library, briefing_id, None),
+    )
+
+
+def _section_nodes(library: Library, briefing_id: str, parent: str | None) -> list[NavNode]:
+    briefing = library.briefings[briefing_id]
+    nodes = []
+    for section in briefing.sections:
+        if section.parent != parent:
+            continue
+        sub_ids = _descendant_sections(briefing.sections, section.id)
+        count = sum(len(library.section_items.get(section_id, [])) for section_id in [section.id, *sub_ids])
+        title = f"{section.number} {section.title}".strip() if section.number else section.title
+        has_children = bool(sub_ids) or bool(library.section_items.get(section.id))
+        nodes.append(
+            NavNode(
+                label=title,
+                node_type="section",
+                target=section.id,
+                count=count,
+                load_children=(lambda section_id=section.id: _section_children(library, briefing_id, section_id))
+                if has_children
+                else None,
+            )
+        )
+    return nodes
+
+
+def _descendant_sections(sections, section_id: str) -> list[str]:
+    found: list[str] = []
+    frontier = [section_id]
+    while frontier:
+        current = frontier.pop()
+        for section in sections:
+            if section.parent == current:
+                found.append(section.id)
+                frontier.append(section.id)
+    return found
+
+
+def _section_children(library: Library, briefing_id: str, section_id: str) -> list[NavNode]:
+    items = [item_node(library.entry(item_id)) for item_id in library.section_items.get(section_id, [])]
+    return items + _section_nodes(library, briefing_id, section_id)
+
+
+def _kind_groups(library: Library) -> list[NavNode]:
+    by_kind: dict[str, list] = {kind: [] for kind in KINDS}
+    for item in library.entries:
+        by_kind[item.kind].append(item)
+    nodes = []
+    for kind, items in by_kind.items():
+        if not items:
+            continue
+
+        def loader(items=items) -> list[NavNode]:
+            by_briefing: dict[str, list] = {}
+            for item in items:
+                by_briefing.setdefault(item.document, []).append(item)
+            return [
+                NavNode(
+                    label=library.briefings[briefing_id].source.title
+                    if briefing_id in library.briefings
+                    else briefing_id,
+                    node_type="group",
+                    count=len(group),
+                    load_children=lambda group=group: [item_node(item) for item in group],
+                )
+                for briefing_id, group in by_briefing.items()
+            ]
+
+        nodes.append(NavNode(label=KIND_PLURALS[kind], node_type="group", count=len(items), load_children=loader))
+    return nodes
+
+
+def _by_kind_loader(items: list) -> Callable[[], list[NavNode]]:
+    def loader() -> list[NavNode]:
+        by_kind: dict[str, list] = {}
+        for item in items:
+            by_kind.setdefault(item.kind, []).append(item)
+        return [
+            NavNode(
+                label=KIND_PLURALS[kind],
+                node_type="group",
+                count=len(group),
+                load_children=lambda group=group: [item_node(item) for item in group],
+            )
+            for kind, group in sorted(by_kind.items(), key=lambda pair: list(KINDS).index(pair[0]))
+        ]
+
+    return loader
+
+
+def path_to(library: Library, target: str) -> list[str]:
+    """Targets from the briefing down to ``target`` in the document grouping (to reveal it)."""
+    entry = library.entry(target)
+    if entry is None and target in library.briefings:
+        return [target]
+    if entry is None and target not in library.sections:
+        return []
+    section_id = entry.section if entry is not None else target
+    briefing_id = library.briefing_of_section(section_id)
+    if briefing_id is None:
+        return []
+    chain = [section_id]
+    sections = {section.id: section for section in library.briefings[briefing_id].sections}
+    while sections[chain[0]].parent:
+        chain.insert(0, sections[chain[0]].parent)  # type: ignore[arg-type]
+    path = [briefing_id, *chain]
+    if entry is not None:
+        path.append(target)
+    return path

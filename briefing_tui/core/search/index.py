@@ -1,0 +1,411 @@
+"""Full-text search over the library: SQLite FTS5 with BM25 ranking and porter stemming.
+
+The index is built once per content version; a large pack's index is kept in the
+user cache dir so later starts only open it. Queries are parsed by ``query``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+import sqlite3
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing_tui.core.content import Library
+from briefing_tui.core.models import actor_of
+from briefing_tui.core.search.query import ParsedQuery, parse_query
+
+HL_START = "\x02"
+HL_END = "\x03"
+"""Snippet highlight markers: control characters never present in (sanitized) content."""
+
+SYNONYMS: dict[str, list[str]] = {
+    "farming": ["agriculture", "agricultural", "agribusiness"],
+    "farm": ["agriculture", "agricultural"],
+    "farmers": ["agriculture", "agricultural"],
+    "agriculture": ["farming", "agricultural", "agribusiness"],
+    "ai": ["artificial intelligence"],
+    "us": ["united states"],
+    "usa": ["united states"],
+    "america": ["united states"],
+    "lac": ["latin america"],
+    "5g": ["fifth generation"],
+    "money": ["finance", "financing"],
+    "loan": ["loans", "financing", "credit"],
+    "chips": ["semiconductors"],
+    "fdi": ["foreign direct investment"],
+    "oda": ["official development assistance"],
+    "internet": ["broadband", "connectivity"],
+}
+"""Query words that also match related words, so a user's vocabulary finds the document's."""
+
+COLUMN_WEIGHTS = (0.0, 10.0, 4.0, 1.0, 2.0, 0.0)
+"""bm25 weights for (id, title, summary, body, tags, facets): a title hit counts most."""
+
+TEXT_COLUMNS = "{title summary body tags}"
+"""FTS5 column filter for user words (never the facets column)."""
+
+RANK_ALL = 3_000
+"""Match sets up to this size are ranked by BM25 in full."""
+
+RANK_TITLES = 8_000
+"""Above RANK_ALL, only items matching in the title are ranked (BM25 costs ~1.5 µs a match:
+70,000 matches of "trade" in a 100,000-item pack took 60 ms); past this many title matches,
+the title matches come in library order. Both tiers are flagged ``approximate``."""
+
+SHORT_PREFIX_LIMIT = 200
+"""A one-letter prefix matches most items: return the first ones unranked, at once."""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One ranked hit."""
+
+    id: str
+    kind: str
+    title: str
+    briefing: str
+    section: str
+    snippet: str
+    score: float
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "source": {"document": self.briefing, "section": self.section},
+            "snippet": self.snippet.replace(HL_START, "**").replace(HL_END, "**"),
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass
+class SearchOutcome:
+    """Results of one query with what the UI needs to explain them."""
+
+    query: ParsedQuery
+    results: list[SearchResult]
+    kind_counts: dict[str, int]
+    total: int
+    relaxed: bool = False
+    """True when no item matched every word and results match any word instead."""
+    approximate: bool = False
+    """True when there were too many matches to rank all of them (see RANK_ALL)."""
+    counted: bool = True
+    """False until ``count`` has filled ``kind_counts`` and ``total`` (``search(counts=False)``)."""
+    match: str = ""
+    """The FTS expression that found the results (what ``count`` counts)."""
+    message: str = ""
+
+
+def _facets(item) -> str:
+    tokens = [f"kind_{item.kind}", f"briefing_{item.source.document}"]
+    tokens += [f"country_{country}" for country in item.countries]
+    tokens += [f"sector_{sector}" for sector in item.sectors]
+    actors = set(item.actors)
+    actor = actor_of(item)
+    if actor:
+        actors.add(actor)
+    tokens += [f"actor_{actor}" for actor in sorted(actors)]
+    return " ".join(token.replace("-", "_") for token in tokens)
+
+
+def _item_text(item) -> tuple[str, str, str, str]:
+    # The field dict, not getattr: a missing attribute takes pydantic's slow __getattr__ path,
+    # which cost 40% of building a large index.
+    fields = vars(item)
+    extra: list[str] = []
+    for name in ("value", "measures", "name", "acronym", "theme", "number"):
+        value = fields.get(name)
+        if value:
+            extra.append(str(value))
+    for name in ("proposals", "companies", "institutions", "partners"):
+        extra.extend(fields.get(name) or [])
+    if item.quote:
+        extra.append(item.quote.text)
+    body = "\n".join([item.body, *extra, *item.notes])
+    tags = " ".join([*item.tags, *item.countries, *item.sectors, *item.actors]).replace("-", " ")
+    return item.title, item.summary, body, tags
+
+
+def _fts_string(words: list[str]) -> str:
+    return '"' + " ".join(word.replace('"', "") for word in words) + '"'
+
+
+def _term(word: str) -> str:
+    """One word as an FTS expression, with its synonyms OR-ed in."""
+    options = [_fts_string([word])] + [_fts_string(synonym.split()) for synonym in SYNONYMS.get(word, [])]
+    return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
+
+
+class SearchIndex:
+    """An FTS5 index of a library's items. Thread-safe for queries from a worker."""
+
+    def __init__(self, library: Library, path: Path | None = None) -> None:
+        self.library = library
+        self._lock = threading.Lock()
+        reuse = path is not None and path.exists()
+        self._db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False)
+        if reuse and not self._usable():
+            self._db.close()
+            with contextlib.suppress(OSError):
+                path.unlink()  # type: ignore[union-attr]
+            reuse = False
+            self._db = sqlite3.connect(str(path), check_same_thread=False)
+        if not reuse:
+            self._build()
+
+    def _usable(self) -> bool:
+        try:
+            (count,) = self._db.execute("SELECT count(*) FROM items").fetchone()
+        except sqlite3.DatabaseError:
+            return False
+        return count == len(self.library.items)
+
+    def _build(self) -> None:
+        db = self._db
+        db.execute("DROP TABLE IF EXISTS items")
+        db.execute(
+            "CREATE VIRTUAL TABLE items USING fts5("
+            "id UNINDEXED, title, summary, body, tags, facets, "
+            "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '1 2 3')"
+        )
+        rows = (
+            (position, item.id, *_item_text(item), _facets(item))
+            for position, item in enumerate(self.library.iter_items(), start=1)
+        )
+        db.execute("DROP TABLE IF EXISTS kinds")
+        db.execute("CREATE TABLE kinds(rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL)")
+        with db:
+            db.executemany(
+                "INSERT INTO kinds(rowid, kind) VALUES (?, ?)",
+                ((position, entry.kind) for position, entry in enumerate(self.library.entries, start=1)),
+            )
+            db.executemany(
+                "INSERT INTO items(rowid, id, title, summary, body, tags, facets) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            db.execute("INSERT INTO items(items) VALUES ('optimize')")
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- query building ---------------------------------------------------------
+
+    def _filter_expression(self, query: ParsedQuery) -> str:
+        groups = []
+        for name, values in query.filters.items():
+            options = [f'facets:"{name}_{value.replace("-", "_")}"' for value in values]
+            groups.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
+        return " AND ".join(groups)
+
+    def _positive_expression(self, query: ParsedQuery, joiner: str) -> str:
+        parts = [_term(word) for word in query.words]
+        parts += [_fts_string(phrase) for phrase in query.phrases]
+        if query.prefix:
+            prefix = query.prefix.replace('"', "")
+            parts.append(f'"{prefix}"*')
+        return f" {joiner} ".join(parts)
+
+    def _match(self, query: ParsedQuery, joiner: str = "AND", columns: str = TEXT_COLUMNS) -> str:
+        positive = self._positive_expression(query, joiner)
+        filters = self._filter_expression(query)
+        # Words search the text columns only: the facets column holds tokens such as
+        # country_brazil, which the tokenizer splits, so "country" or "br" would match every item.
+        parts = [f"{columns} : ({positive})" if positive else "", filters]
+        expression = " AND ".join(part for part in parts if part)
+        for phrase in query.excluded:
+            if expression:
+                expression = f"({expression}) NOT {TEXT_COLUMNS} : {_fts_string(phrase)}"
+        return expression
+
+    # -- running ----------------------------------------------------------------
+
+    def search(
+        self, text: str | ParsedQuery, *, limit: int = 50, as_typed: bool = False, counts: bool = True
+    ) -> SearchOutcome:
+        """Run a query; never raises for any input string.
+
+        With ``counts=False`` the matches per kind are left for ``count`` (the UI shows the
+        results first: counting every match of a common word costs more than ranking the top).
+        """
+        query = text if isinstance(text, ParsedQuery) else parse_query(text, as_typed=as_typed)
+        if query.is_empty:
+            return SearchOutcome(
+                query, [], {}, 0, message="Type words to search; filters: kind: country: actor: sector: briefing:"
+            )
+        if not query.has_terms and not query.filters:
+            return SearchOutcome(query, [], {}, 0, message="Add a word or a filter to go with the exclusion.")
+        if query.problems and not query.has_terms and not query.filters:
+            return SearchOutcome(query, [], {}, 0, message="; ".join(query.problems))
+        short = not query.words and not query.phrases and len(query.prefix) == 1
+        try:
+            outcome = self._run(query, "AND", limit, ranked=not short)
+            if not outcome.results and len(query.words) + len(query.phrases) > 1:
+                outcome = self._run(query, "OR", limit, ranked=True)
+                outcome.relaxed = bool(outcome.results)
+            if counts:
+                self.count(outcome)
+        except sqlite3.Error:
+            outcome = SearchOutcome(query, [], {}, 0)
+        if query.problems:
+            outcome.message = "; ".join(query.problems)
+        elif not outcome.results:
+            outcome.message = "No matches. Try fewer words, or remove a filter."
+        elif outcome.relaxed:
+            outcome.message = "No item has every word; showing items with some of them."
+        return outcome
+
+    def _run(self, query: ParsedQuery, joiner: str, limit: int, *, ranked: bool) -> SearchOutcome:
+        match = self._match(query, joiner)
+        if not match:
+            return SearchOutcome(query, [], {}, 0)
+        approximate = False
+        with self._lock:
+            if not (ranked and query.has_terms):
+                # Unranked (a one-letter prefix, filters only): the first matches in library order.
+                top = self._db.execute(f"{UNRANKED} LIMIT ?", (match, limit)).fetchall()
+            elif not self._more_than(match, RANK_ALL):
+                top = self._db.execute(RANKED, (match, limit)).fetchall()
+            else:
+                approximate = True
+                titles = self._match(query, joiner, columns="{title}")
+                if self._more_than(titles, RANK_TITLES):
+                    top = self._db.execute(f"{UNRANKED} LIMIT ?", (titles, limit)).fetchall()
+                else:
+                    top = self._db.execute(RANKED, (titles, limit)).fetchall()
+                if len(top) < limit:
+                    others = f"({match}) NOT ({titles})"
+                    top += self._db.execute(f"{UNRANKED} LIMIT ?", (others, limit - len(top))).fetchall()
+            # Snippets are made here for the shown rows only: FTS5's snippet() inside the ranking
+            # query would be built for every match; a rowid lookup (no MATCH) reads just these.
+            rowids = [rowid for rowid, _ in top]
+            texts = {
+                row[0]: row[1:]
+                for row in self._db.execute(
+                    f"SELECT rowid, title, summary, body FROM items WHERE rowid IN ({','.join('?' * len(rowids))})",
+                    rowids,
+                )
+            }
+        terms = expanded_terms(query)
+        entries = self.library.entries
+        results = []
+        for rowid, score in top:
+            entry = entries[rowid - 1]
+            results.append(
+                SearchResult(
+                    id=entry.id,
+                    kind=entry.kind,
+                    title=entry.title,
+                    briefing=entry.document,
+                    section=entry.section,
+                    snippet=_clean_snippet(make_snippet(texts.get(rowid, ("", "", "")), terms)),
+                    score=-float(score),
+                )
+            )
+        counts = Counter(entry.kind for entry in (entries[rowid - 1] for rowid in rowids))
+        outcome = SearchOutcome(query, results, dict(counts), len(results), approximate=approximate, match=match)
+        # Fewer results than the limit, unranked or not: they are every match, already counted.
+        outcome.counted = len(results) < limit
+        return outcome
+
+    def _more_than(self, match: str, count: int) -> bool:
+        """Whether more than ``count`` items match (stops counting there: cheap)."""
+        return self._db.execute(MORE_THAN, (match, count)).fetchone() is not None
+
+    def count(self, outcome: SearchOutcome) -> SearchOutcome:
+        """Fill in the matches per kind and the total, counted inside SQLite (no row reaches Python)."""
+        if outcome.counted or not outcome.match:
+            return outcome
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT kinds.kind, count(*) FROM items JOIN kinds ON kinds.rowid = items.rowid "
+                "WHERE items MATCH ? GROUP BY kinds.kind",
+                (outcome.match,),
+            ).fetchall()
+        outcome.kind_counts = dict(rows)
+        outcome.total = sum(outcome.kind_counts.values())
+        outcome.counted = True
+        return outcome
+
+    def interrupt(self) -> None:
+        """Stop a query running in another thread (a newer keystroke makes it useless)."""
+        self._db.interrupt()
+
+
+UNRANKED = "SELECT rowid, 0.0 FROM items WHERE items MATCH ? ORDER BY rowid"
+RANKED = (
+    f"SELECT rowid, bm25(items, {', '.join(map(str, COLUMN_WEIGHTS))}) AS score "
+    "FROM items WHERE items MATCH ? ORDER BY score LIMIT ?"
+)
+MORE_THAN = "SELECT rowid FROM items WHERE items MATCH ? LIMIT 1 OFFSET ?"
+
+
+def _clean_snippet(snippet: str) -> str:
+    return re.sub(r"\s+", " ", snippet or "").strip()
+
+
+def expanded_terms(query: ParsedQuery) -> list[str]:
+    """The query's words plus their synonyms: what results and the detail pane highlight."""
+    terms = query.highlight_terms()
+    return terms + [word for term in terms for synonym in SYNONYMS.get(term, []) for word in synonym.split()]
+
+
+SNIPPET_BEFORE, SNIPPET_AFTER = 50, 110
+"""Characters of context a snippet keeps before and after the first match."""
+
+
+def make_snippet(fields: tuple[str, str, str], terms: list[str]) -> str:
+    """A short extract of an item's (title, summary, body) around the first query word, marked."""
+    title, summary, body = fields
+    pattern = _pattern_for(terms)
+    text, first = summary, 0
+    if pattern is not None:
+        for candidate in (summary, title, body):
+            found = pattern.search(candidate)
+            if found:
+                text, first = candidate, found.start()
+                break
+    # A window of characters around the first match, cut at word boundaries.
+    begin = 0 if first < SNIPPET_BEFORE else text.rfind(" ", 0, first - SNIPPET_BEFORE) + 1
+    finish = len(text) if first + SNIPPET_AFTER >= len(text) else text.find(" ", first + SNIPPET_AFTER)
+    if finish == -1:
+        finish = len(text)
+    # Only the window is scanned for further matches: summaries run to a thousand characters.
+    spans = [(found.start(), found.end()) for found in pattern.finditer(text, begin, finish)] if pattern else []
+    out, position = [], begin
+    for span_start, span_end in spans:
+        out.append(text[position:span_start])
+        out.append(HL_START + text[span_start:span_end] + HL_END)
+        position = span_end
+    out.append(text[position:finish])
+    return ("…" if begin > 0 else "") + "".join(out) + ("…" if finish < len(text) else "")
+
+
+def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where query words (by stem-ish prefix) occur in a text, for highlighting."""
+    pattern = _pattern_for(terms)
+    if pattern is None:
+        return []
+    return [(match.start(), match.end()) for match in pattern.finditer(text)]
+
+
+def _pattern_for(terms: list[str]) -> re.Pattern[str] | None:
+    """The (cached) highlighting pattern for a query's terms."""
+    return _highlight_pattern(tuple(sorted({term for term in terms if term})))
+
+
+@functools.lru_cache(maxsize=64)
+def _highlight_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    # A word matches when it starts like a query word minus a suffix-sized tail: a cheap stand-in
+    # for the index's stemming ("farming" -> "farm", "investment" -> "investm").
+    stems = {term[: max(4, len(term) - 3)] if len(term) > 5 else term for term in terms}
+    if not stems:
+        return None
+    alternatives = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternatives + r")\w*", re.IGNORECASE)

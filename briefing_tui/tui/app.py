@@ -1,0 +1,386 @@
+"""The Textual app: loads content in a worker, owns the shared state, routes between screens."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable, Iterable, Sequence
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from briefing_tui.core.content import ContentError, Library, load_library
+from briefing_tui.core.search import SearchIndex
+
+SMALL_CONTENT_BYTES = 3_000_000
+"""Packs smaller than this (the bundled one is ~1 MB) load before the first frame; larger ones in a worker."""
+
+
+class BriefingApp(App):
+    """briefing-tui's application object."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "briefing-tui"
+    SUB_TITLE = "US · Japan · China in Latin America and the Caribbean"
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("c", "compare", "Compare", id="app.compare"),
+        Binding("b", "toggle_bookmark", "Bookmark", id="app.bookmark"),
+        Binding("e", "edit_note", "Note", id="app.note"),
+        Binding("B", "bookmarks", "Bookmarks", id="app.bookmarks"),
+        Binding("p", "present", "Present", id="app.present"),
+        Binding("y", "copy", "Copy", show=False, id="app.copy"),
+        Binding("x", "export", "Export", show=False, id="app.export"),
+    ]
+
+    def __init__(
+        self,
+        content: Sequence[str] | None = None,
+        *,
+        use_cache: bool = True,
+        library: Library | None = None,
+        present: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        from briefing_tui.core.storage.bookmarks import BookmarkStore
+        from briefing_tui.core.storage.settings import SettingsStore
+
+        self.content_dirs = list(content) if content else None
+        """Content folders to load (None: $BRIEFING_TUI_CONTENT or the bundled content)."""
+        self.use_cache = use_cache
+        self.library: Library | None = library
+        """The loaded content; None until the loader worker finishes."""
+        self.search_index: SearchIndex | None = None
+        self.bookmarks = BookmarkStore()
+        self.settings = SettingsStore()
+        self.initial_present = present
+        """A briefing id to open straight in the presenter (``briefing-tui present ID``)."""
+        self.clock = clock
+        """Time source for the presenter's timer (tests inject a fixed clock)."""
+        self.present_bookmarks_on_start = False
+        """Open the presenter on the bookmarks once content loads (``present --bookmarks``)."""
+        self.startup_error: str | None = None
+        """Set when content cannot load; the CLI prints it after the app exits."""
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup: bool = False):
+        """Notifications often quote content or file names: never interpret them as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    # -- start-up ----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from briefing_tui.tui.screens.explorer import ExplorerScreen
+
+        theme = self.settings.get("theme", None)
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self.push_screen(ExplorerScreen())
+        for warning in [*self.bookmarks.warnings, *self.settings.warnings]:
+            self.notify(warning, severity="warning", timeout=10)
+        if self.library is None and self._small_content():
+            # A small pack loads in a few milliseconds: doing it here puts content in the very
+            # first frame, instead of a "Loading" frame followed by a thread fighting for the GIL.
+            try:
+                self.library = load_library(self.content_dirs, use_cache=self.use_cache)
+            except ContentError as error:
+                self._content_failed(error)
+                return
+        if self.library is None:
+            self.load_content()
+        else:
+            self._content_loaded(self.library)
+
+    def _small_content(self) -> bool:
+        """True when the content files add up to less than SMALL_CONTENT_BYTES."""
+        from briefing_tui.core.content import content_dirs, content_files
+
+        try:
+            files = content_files(content_dirs(self.content_dirs))
+            return sum(path.stat().st_size for path in files) < SMALL_CONTENT_BYTES
+        except OSError:
+            return False
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_content(self) -> None:
+        last_shown = 0.0
+
+        def progress(done: int, total: int) -> None:
+            # At most ~10 updates a second: each one makes the loader wait for the UI thread,
+            # and one per chunk cost about a second at 100,000 items.
+            nonlocal last_shown
+            now = time.monotonic()
+            if now - last_shown >= 0.1:
+                last_shown = now
+                self.call_from_thread(self._loading_progress, done, total)
+
+        # A load creates ~10 objects per item that live as long as the app. Each full garbage
+        # collection walks all of them while holding the interpreter (the UI froze for up to
+        # 120 ms at 100,000 items), so collect nothing during the load, then freeze what it
+        # made: later collections skip it.
+        gc.disable()
+        try:
+            library = load_library(self.content_dirs, use_cache=self.use_cache, progress=progress)
+        except ContentError as error:
+            self.call_from_thread(self._content_failed, error)
+            return
+        finally:
+            gc.freeze()
+            gc.enable()
+        self.call_from_thread(self._content_loaded, library)
+
+    def _loading_progress(self, done: int, total: int) -> None:
+        from briefing_tui.tui.widgets.detail import DetailView
+
+        explorer = self.explorer
+        if explorer.mounted and self.library is None:
+            explorer.query_one(DetailView).show_placeholder(f"Loading briefings… {done:,} of {total:,} items")
+
+    def _content_failed(self, error: ContentError) -> None:
+        lines = "\n".join(f"  {problem}" for problem in error.problems)
+        self.startup_error = f"content has {len(error.problems)} problem(s):\n{lines}"
+        self.exit(return_code=2)
+
+    def _content_loaded(self, library: Library) -> None:
+        self.library = library
+        # After the first frame with content: building the index competes for the interpreter.
+        self.call_after_refresh(self.build_index)
+        if self.explorer.mounted:  # otherwise the explorer picks the library up when it mounts
+            self.explorer.content_ready()
+        if self.initial_present:
+            self.present_briefing(self.initial_present)
+        elif self.present_bookmarks_on_start:
+            self.present_bookmarks()
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def build_index(self) -> None:
+        from briefing_tui.core.content import cache
+
+        assert self.library is not None
+        self.search_index = SearchIndex(self.library, cache.index_path(self.library))
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_mounted:
+            self.settings.set("theme", theme)
+
+    @property
+    def explorer(self):
+        from briefing_tui.tui.screens.explorer import ExplorerScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ExplorerScreen):
+                return screen
+        raise LookupError("no explorer screen")
+
+    # -- what is selected ----------------------------------------------------------
+
+    def selected_target(self) -> tuple[str, str] | None:
+        """(target id, target kind) of what the user has selected on the current screen."""
+        selected = getattr(self.screen, "selected_target", None)
+        if callable(selected):
+            return selected()
+        target = self.explorer.current_target if self.screen is self.explorer else None
+        if target is None or self.library is None:
+            return None
+        resolved = self.library.resolve(target)
+        return (target, resolved[0]) if resolved else None
+
+    def selected_briefing(self) -> str | None:
+        """The briefing of what is selected (else the first briefing): for present and export."""
+        if self.library is None:
+            return None
+        selected = self.selected_target()
+        found = self.library.briefing_of(selected[0]) if selected else None
+        return found or next(iter(self.library.briefings), None)
+
+    def open_target(self, target: str, *, terms: list[str] | None = None, came_from: str | None = None) -> None:
+        """Show a target in the explorer from any screen.
+
+        ``came_from`` (e.g. a comparison cell) is recorded in the explorer's history
+        first, so Back returns the user to exactly where they were.
+        """
+        explorer = self.explorer
+        if came_from:
+            explorer.history.visit(came_from)
+        while self.screen is not explorer and len(self.screen_stack) > 1:
+            self.pop_screen()
+        explorer.open(target, terms=terms)
+
+    # -- actions -----------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from briefing_tui.tui.dialogs.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_compare(self) -> None:
+        from briefing_tui.tui.screens.compare import CompareScreen
+
+        if self.library is not None and not isinstance(self.screen, CompareScreen):
+            self.push_screen(CompareScreen())
+
+    def action_bookmarks(self) -> None:
+        from briefing_tui.tui.screens.bookmarks import BookmarksScreen
+
+        if self.library is not None and not isinstance(self.screen, BookmarksScreen):
+            self.push_screen(BookmarksScreen())
+
+    def action_toggle_bookmark(self) -> None:
+        selected = self.selected_target()
+        if selected is None:
+            self.notify("Select an item, section, briefing or comparison cell first.", timeout=3)
+            return
+        target, kind = selected
+        added = self.bookmarks.toggle(target, kind)
+        self._report_storage()
+        self.notify(("Bookmarked: " if added else "Bookmark removed: ") + self.title_of(target), timeout=3)
+        self.bookmarks_changed(target)
+
+    def action_edit_note(self) -> None:
+        from briefing_tui.tui.dialogs.note import NoteDialog
+
+        selected = self.selected_target()
+        if selected is None:
+            self.notify("Select something to write a note on.", timeout=3)
+            return
+        target, kind = selected
+        existing = self.bookmarks.get(target)
+
+        def save(result: tuple[str, list[str]] | None) -> None:
+            if result is None:
+                return
+            note, tags = result
+            if not self.bookmarks.is_bookmarked(target):
+                self.bookmarks.add(target, kind)
+            self.bookmarks.update(target, note=note, tags=tags)
+            self._report_storage()
+            self.notify("Note saved", timeout=2)
+            self.bookmarks_changed(target)
+
+        self.push_screen(
+            NoteDialog(
+                self.title_of(target), existing.note if existing else "", list(existing.tags) if existing else []
+            ),
+            save,
+        )
+
+    def bookmarks_changed(self, target: str | None = None) -> None:
+        """Refresh marks and the open detail after a bookmark changed."""
+        from briefing_tui.tui.widgets.navigator import Navigator
+
+        explorer = self.explorer
+        explorer.query_one(Navigator).refresh_marks({bookmark.target for bookmark in self.bookmarks.all()})
+        current = explorer.current_target
+        if current and (target is None or current == target):
+            explorer.open(current, record=False, terms=explorer.terms, reveal=False)
+        refresh = getattr(self.screen, "bookmarks_changed", None)
+        if callable(refresh) and self.screen is not explorer:
+            refresh()
+
+    def _report_storage(self) -> None:
+        while self.bookmarks.warnings:
+            self.notify(self.bookmarks.warnings.pop(0), severity="warning", timeout=10)
+
+    def title_of(self, target: str) -> str:
+        from briefing_tui.core.compare import parse_cell_id
+        from briefing_tui.core.vocab import ACTORS
+
+        if self.library is None:
+            return target
+        cell = parse_cell_id(target)
+        if cell:
+            theme = self.library.themes.get(cell[0])
+            return f"{theme.title if theme else cell[0]} · {ACTORS.get(cell[1], cell[1])}"
+        return self.library.title_of(target)
+
+    def action_present(self) -> None:
+        selected = self.selected_target()
+        if self.library is None:
+            return
+        briefing_id = self.selected_briefing()
+        if briefing_id:
+            self.present_briefing(briefing_id, start_at=selected[0] if selected else None)
+
+    def present_briefing(self, briefing_id: str, *, start_at: str | None = None) -> None:
+        from briefing_tui.core import slides
+        from briefing_tui.tui.screens.presenter import PresenterScreen
+
+        if self.library is None or briefing_id not in self.library.briefings:
+            self.notify(f"No briefing {briefing_id!r}", severity="error")
+            return
+        deck = slides.briefing_deck(self.library, briefing_id)
+        self.push_screen(PresenterScreen(deck, start_at=start_at, clock=self.clock))
+
+    def present_bookmarks(self) -> None:
+        from briefing_tui.core import slides
+        from briefing_tui.tui.screens.presenter import PresenterScreen
+
+        if self.library is None:
+            return
+        deck = slides.bookmarks_deck(self.library, self.bookmarks.all())
+        if not deck.slides:
+            self.notify("No bookmarks to present.", timeout=3)
+            return
+        self.push_screen(PresenterScreen(deck, clock=self.clock))
+
+    def action_copy(self) -> None:
+        from briefing_tui.core import export
+
+        selected = self.selected_target()
+        if selected is None or self.library is None:
+            return
+        target, kind = selected
+        if kind == "item":
+            text = export.item_markdown(self.library, self.library.items[target])
+        elif kind == "briefing":
+            text = export.briefing_markdown(self.library, target)
+        else:
+            text = f"{self.title_of(target)} ({target})"
+        self.copy_to_clipboard(text)
+        self.notify("Copied as Markdown (with its citation)", timeout=2)
+
+    def action_export(self) -> None:
+        from briefing_tui.tui.dialogs.export import ExportDialog
+
+        if self.library is not None:
+            self.push_screen(ExportDialog())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In front of a room a stray key must not open another screen over the slides.
+        from briefing_tui.tui.screens.compare import CompareScreen
+        from briefing_tui.tui.screens.presenter import PresenterScreen
+
+        blocked = ("compare", "bookmarks", "copy", "export", "help")
+        if isinstance(self.screen, PresenterScreen) and action in blocked:
+            return False
+        if isinstance(self.screen, CompareScreen) and action == "compare":
+            return None  # already here: the key is shown dimmed
+        return True
+
+    # -- palette -----------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Compare: US · Japan · China", "Open the side-by-side comparison", self.action_compare)
+        yield SystemCommand("Bookmarks", "List, edit, reorder and export bookmarks", self.action_bookmarks)
+        yield SystemCommand("Present: this briefing", "Step through the current briefing", self.action_present)
+        yield SystemCommand("Present: bookmarks", "Present the bookmarked items in saved order", self.present_bookmarks)
+        yield SystemCommand("Export…", "Export bookmarks, a briefing or the comparison", self.action_export)
+        yield SystemCommand("Bookmark: toggle", "Bookmark what is selected", self.action_toggle_bookmark)
+        yield SystemCommand("Note: edit", "Write a note on what is selected", self.action_edit_note)
+        yield SystemCommand("Copy as Markdown", "Copy the selected item with its citation", self.action_copy)
+        yield SystemCommand("Help: keys", "Keys by screen", self.action_help)
+
+
+def _install_palette() -> None:
+    from briefing_tui.tui.commands import JumpProvider
+
+    BriefingApp.COMMANDS = BriefingApp.COMMANDS | {JumpProvider}
+
+
+_install_palette()

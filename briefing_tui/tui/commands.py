@@ -1,0 +1,54 @@
+"""Command palette provider: jump to any briefing, section, item or comparison theme by title."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from briefing_tui.core.text import clean_line
+from briefing_tui.core.vocab import KINDS
+
+MAX_HITS = 40
+
+
+class JumpProvider(Provider):
+    """Fuzzy-matches titles: "go: <briefing|section|item|theme>"."""
+
+    def _entries(self) -> list[tuple[str, str, str]]:
+        """(text to match, help, target) for everything that can be opened."""
+        library = getattr(self.app, "library", None)
+        if library is None:
+            return []
+        cached = getattr(self, "_cached", None)
+        if cached is not None:
+            return cached
+        entries: list[tuple[str, str, str]] = []
+        for briefing in library.data.briefings:
+            entries.append((f"briefing: {clean_line(briefing.source.title)}", briefing.source.publisher, briefing.id))
+            for section in briefing.sections:
+                entries.append((f"section: {clean_line(section.title)}", briefing.source.title, section.id))
+        for theme in library.themes.values():
+            entries.append((f"compare: {clean_line(theme.title)}", "Comparison theme", f"compare:{theme.id}:us"))
+        for item in library.entries:
+            entries.append((f"{KINDS[item.kind].lower()}: {clean_line(item.title)}", item.id, item.id))
+        self._cached = entries
+        return entries
+
+    async def discover(self) -> Hits:
+        for text, help_text, target in self._entries()[:12]:
+            yield DiscoveryHit(text, partial(self._open, target), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        found = 0
+        for text, help_text, target in self._entries():
+            score = matcher.match(text)
+            if score > 0:
+                found += 1
+                yield Hit(score, matcher.highlight(text), partial(self._open, target), text=text, help=help_text)
+                if found >= MAX_HITS * 10:
+                    return
+
+    def _open(self, target: str) -> None:
+        self.app.open_target(target)  # type: ignore[attr-defined]

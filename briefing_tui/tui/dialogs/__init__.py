@@ -1,0 +1,1 @@
+"""Modal screens: the note editor, the export dialog, help."""

@@ -1,0 +1,63 @@
+"""The help screen: keys by screen, generated from the bindings themselves."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+INTRO = (
+    "briefing-tui: policy briefings on how the United States, Japan and China engage Latin America and the "
+    "Caribbean. Ctrl+P opens the command palette (jump to any briefing, section, item or theme; every command). "
+    'Search syntax: words, "exact phrase", -excluded, kind:case-study country:brazil actor:japan '
+    "sector:energy briefing:<id>."
+)
+
+
+def _bindings_table(title: str, bindings: list[Binding]) -> Table:
+    table = Table(title=title, title_justify="left", show_header=False, box=None, padding=(0, 2))
+    table.add_column("key", style="bold")
+    table.add_column("action")
+    for binding in bindings:
+        if not binding.description:
+            continue
+        keys = ", ".join(binding.key.split(","))
+        table.add_row(Text(keys), Text(binding.description))
+    return table
+
+
+def _as_bindings(raw) -> list[Binding]:
+    return [binding for binding in raw if isinstance(binding, Binding)]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys for every screen, taken from the screens' own BINDINGS."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss_help", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        from briefing_tui.tui.app import BriefingApp
+        from briefing_tui.tui.screens.bookmarks import BookmarksScreen
+        from briefing_tui.tui.screens.compare import CompareScreen
+        from briefing_tui.tui.screens.explorer import ExplorerScreen
+        from briefing_tui.tui.screens.presenter import PresenterScreen
+
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("Keys", style="bold"), classes="help-title")
+            yield Static(Text(INTRO))
+            for title, bindings in (
+                ("Everywhere", BriefingApp.BINDINGS),
+                ("Explorer", ExplorerScreen.BINDINGS),
+                ("Compare", CompareScreen.BINDINGS),
+                ("Bookmarks", BookmarksScreen.BINDINGS),
+                ("Presenter", PresenterScreen.BINDINGS),
+            ):
+                yield Static(_bindings_table(title, _as_bindings(bindings)))
+            yield Static(Text("Escape closes this screen.", style="dim"))
+
+    def action_dismiss_help(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,350 @@
+"""The explorer: navigator and search on the left, the selected target on the right."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from briefing_tui.cli.tables import snippet_text
+from briefing_tui.core import navtree
+from briefing_tui.core.history import History
+from briefing_tui.core.search import SearchOutcome, expanded_terms
+from briefing_tui.core.text import clean_line
+from briefing_tui.core.vocab import KINDS
+from briefing_tui.tui.widgets.detail import DetailView, kind_badge
+from briefing_tui.tui.widgets.footer import QuietFooter
+from briefing_tui.tui.widgets.navigator import Navigator
+
+NAV_MIN, NAV_MAX = 20, 90
+SAVE_DELAY = 1.0
+"""Seconds after the last move before the opened target is written to the settings file."""
+RESULTS_SHOWN = 50
+"""Results listed per query: more than anyone scrolls, few enough to keep keystrokes fast."""
+
+
+class ExplorerScreen(Screen):
+    """The main screen the app opens on."""
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="explorer.search"),
+        Binding("escape", "leave_search", "Clear search", show=False, id="explorer.leave_search"),
+        Binding("g", "cycle_grouping", "Group", id="explorer.group"),
+        Binding("left_square_bracket,alt+left", "back", "Back", id="explorer.back"),
+        Binding("right_square_bracket,alt+right", "forward", "Forward", id="explorer.forward"),
+        Binding("n", "next_result", "Next hit", show=False, id="explorer.next"),
+        Binding("N", "previous_result", "Prev hit", show=False, id="explorer.previous"),
+        Binding("backslash", "toggle_navigator", "Navigator", id="explorer.toggle_nav"),
+        Binding("plus,equals_sign", "resize_navigator(4)", "Wider nav", show=False, id="explorer.wider"),
+        Binding("minus", "resize_navigator(-4)", "Narrower nav", show=False, id="explorer.narrower"),
+        Binding("d", "focus_detail", "Detail", show=False, id="explorer.focus_detail"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.history = History()
+        """Everything opened, for back/forward."""
+        self.outcome: SearchOutcome | None = None
+        """The latest search results."""
+        self.result_index = -1
+        """Which result n/N are on."""
+        self.terms: list[str] = []
+        """Words to highlight in the detail pane (from the search that opened it)."""
+        self.mounted = False
+        """True once mounted: content can only be shown after that."""
+        self._last_opened: str | None = None
+        """The target to save as "last opened" when the save timer fires (or on exit)."""
+        self._save_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="sidebar"):
+                yield Input(placeholder="/ to search", id="search")
+                yield Static("", id="search-status")
+                yield Navigator(id="nav")
+                yield OptionList(id="results")
+            yield DetailView(id="detail")
+        yield QuietFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#results", OptionList).display = False
+        self.query_one("#search-status", Static).display = False
+        width = self.app.settings.get("navigator_width", None)  # type: ignore[attr-defined]
+        if isinstance(width, int):
+            self.query_one("#sidebar").styles.width = max(NAV_MIN, min(NAV_MAX, width))
+        self.mounted = True
+        if self.app.library is not None:  # type: ignore[attr-defined]
+            self.content_ready()
+        else:
+            self.query_one(DetailView).show_placeholder("Loading briefings…")
+
+    # -- content arrives ---------------------------------------------------------
+
+    def content_ready(self) -> None:
+        """Called by the app once the library is loaded."""
+        app = self.app
+        nav = self.query_one(Navigator)
+        nav.bookmarked = {bookmark.target for bookmark in app.bookmarks.all()}  # type: ignore[attr-defined]
+        grouping = app.settings.get("grouping", "document")  # type: ignore[attr-defined]
+        nav.load(app.library, grouping if grouping in navtree.GROUPINGS else "document")  # type: ignore[attr-defined]
+        self._update_subtitle()
+        last = app.settings.get("last_opened", None)  # type: ignore[attr-defined]
+        if not (isinstance(last, str) and app.library.resolve(last) is not None):  # type: ignore[attr-defined]
+            last = next(iter(app.library.briefings), None)  # type: ignore[attr-defined]
+        nav.focus()
+        if last:
+            nav.revealing = last  # the tree's first highlight must not replace what we restore
+            self.open(last)
+
+    def _update_subtitle(self) -> None:
+        nav = self.query_one(Navigator)
+        library = self.app.library  # type: ignore[attr-defined]
+        self.sub_title = (
+            f"{len(library.briefings)} briefings · {len(library.items)} items · {navtree.GROUPING_LABELS[nav.grouping]}"
+        )
+
+    # -- opening targets ---------------------------------------------------------
+
+    def open(self, target: str, *, record: bool = True, terms: list[str] | None = None, reveal: bool = True) -> None:
+        """Show a target in the detail pane (and remember it in history and settings)."""
+        app = self.app
+        library = app.library  # type: ignore[attr-defined]
+        if library is None:
+            return
+        if target.startswith("compare:"):
+            self._open_comparison(target, record=record)
+            return
+        resolved = library.resolve(target)
+        canonical = target
+        if resolved and resolved[0] == "item":
+            canonical = resolved[1].id  # type: ignore[attr-defined]
+        self.terms = terms or []
+        bookmark = app.bookmarks.get(canonical)  # type: ignore[attr-defined]
+        self.query_one(DetailView).show(library, canonical, terms=self.terms, note=bookmark.note if bookmark else None)
+        if record:
+            self.history.visit(canonical)
+        if resolved is not None:
+            self._remember(canonical)
+        if reveal and not self._searching:
+            self.query_one(Navigator).reveal(canonical)
+
+    def _remember(self, target: str) -> None:
+        """Save the last opened target a moment after the user settles (not on every arrow key)."""
+        self._last_opened = target
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._save_last_opened)
+
+    def _save_last_opened(self) -> None:
+        self._save_timer = None
+        if self._last_opened is not None:
+            self.app.settings.set("last_opened", self._last_opened)  # type: ignore[attr-defined]
+            self._last_opened = None
+
+    def on_unmount(self) -> None:
+        self._save_last_opened()
+
+    def _open_comparison(self, target: str, *, record: bool) -> None:
+        from briefing_tui.core.compare import parse_cell_id
+        from briefing_tui.tui.screens.compare import CompareScreen
+
+        if record:
+            self.history.visit(target)
+        cell = parse_cell_id(target)
+        self.app.push_screen(CompareScreen(start=cell))
+
+    @property
+    def current_target(self) -> str | None:
+        return self.query_one(DetailView).target
+
+    @property
+    def _searching(self) -> bool:
+        return bool(self.query_one("#search", Input).value.strip())
+
+    @on(Navigator.Opened)
+    def _nav_opened(self, event: Navigator.Opened) -> None:
+        self.open(event.target, reveal=False)
+
+    @on(Navigator.NodeHighlighted)
+    def _nav_highlighted(self, event: Navigator.NodeHighlighted) -> None:
+        nav = event.node.data
+        if event.control.revealing is not None:
+            return
+        if nav is not None and nav.target and nav.target != self.current_target:
+            self.open(nav.target, reveal=False)
+
+    @on(DetailView.LinkChosen)
+    def _link_chosen(self, event: DetailView.LinkChosen) -> None:
+        self.open(event.target)
+
+    def action_back(self) -> None:
+        target = self.history.back()
+        if target:
+            self.open(target, record=False)
+
+    def action_forward(self) -> None:
+        target = self.history.forward()
+        if target:
+            self.open(target, record=False)
+
+    # -- layout ------------------------------------------------------------------
+
+    def action_cycle_grouping(self) -> None:
+        nav = self.query_one(Navigator)
+        if nav.library is None:
+            return
+        index = navtree.GROUPINGS.index(nav.grouping)
+        grouping = navtree.GROUPINGS[(index + 1) % len(navtree.GROUPINGS)]
+        nav.load(nav.library, grouping)
+        self.app.settings.set("grouping", grouping)  # type: ignore[attr-defined]
+        self._update_subtitle()
+        self.notify(f"Navigator grouped {navtree.GROUPING_LABELS[grouping]}", timeout=2)
+
+    def action_toggle_navigator(self) -> None:
+        sidebar = self.query_one("#sidebar")
+        sidebar.display = not sidebar.display
+        if not sidebar.display:
+            self.query_one(DetailView).focus()
+
+    def action_resize_navigator(self, delta: int) -> None:
+        sidebar = self.query_one("#sidebar")
+        current = sidebar.outer_size.width or 36
+        width = max(NAV_MIN, min(NAV_MAX, current + delta))
+        sidebar.styles.width = width
+        self.app.settings.set("navigator_width", width)  # type: ignore[attr-defined]
+
+    def action_focus_detail(self) -> None:
+        self.query_one(DetailView).focus()
+
+    # -- search ------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        sidebar = self.query_one("#sidebar")
+        sidebar.display = True
+        self.query_one("#search", Input).focus()
+
+    def action_leave_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value:
+            search.value = ""
+        self.query_one(Navigator).focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        text = event.value
+        searching = bool(text.strip())
+        self.query_one(Navigator).display = not searching
+        self.query_one("#results", OptionList).display = searching
+        self.query_one("#search-status", Static).display = searching
+        if not searching:
+            self.outcome = None
+            self.result_index = -1
+            return
+        index = self.app.search_index  # type: ignore[attr-defined]
+        if index is not None:
+            index.interrupt()  # the query for the previous keystroke is no longer wanted
+        self.run_search(text)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, text: str) -> None:
+        index = self.app.search_index  # type: ignore[attr-defined]
+        if index is None:
+            return
+        worker = get_current_worker()
+        # Results first; the matches per kind follow (counting a common word's matches takes longer).
+        outcome = index.search(text, limit=RESULTS_SHOWN, as_typed=True, counts=False)
+        if worker.is_cancelled:
+            return
+        self.app.call_from_thread(self._show_results, text, outcome)
+        if not outcome.counted:
+            try:
+                index.count(outcome)
+            except sqlite3.Error:
+                return  # interrupted by a newer keystroke
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._show_status, text, outcome)
+
+    def _show_results(self, text: str, outcome: SearchOutcome) -> None:
+        if text != self.query_one("#search", Input).value:
+            return  # a newer keystroke is on its way: drop stale results
+        self.outcome = outcome
+        self.result_index = -1
+        self._show_status(text, outcome)
+        results = self.query_one("#results", OptionList)
+        results.clear_options()
+        options = []
+        for result in outcome.results:
+            prompt = kind_badge(result.kind)
+            prompt.append(" " + clean_line(result.title), style="bold")
+            prompt.append("\n")
+            prompt.append_text(snippet_text(result.snippet))
+            options.append(Option(prompt, id=result.id))
+        results.add_options(options)
+
+    def _show_status(self, text: str, outcome: SearchOutcome) -> None:
+        if text != self.query_one("#search", Input).value:
+            return
+        status = Text()
+        if outcome.results and not outcome.counted:
+            status.append(f"{len(outcome.results)}+ matches", style="bold")
+            status.append("\ncounting…", style="dim")
+        elif outcome.results:
+            status.append(f"{outcome.total:,} match{'es' if outcome.total != 1 else ''}", style="bold")
+            counts = " · ".join(f"{KINDS[kind]} {count:,}" for kind, count in sorted(outcome.kind_counts.items()))
+            if counts:
+                status.append("\n" + counts, style="dim")
+        if outcome.approximate:
+            status.append("\nMany matches: items with the words in their title come first.", style="dim")
+        if outcome.message:
+            if status.plain:
+                status.append("\n")
+            status.append(outcome.message, style="italic")
+        self.query_one("#search-status", Static).update(status)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        results = self.query_one("#results", OptionList)
+        if results.option_count:
+            results.focus()
+            results.highlighted = 0
+            self._open_result(0)
+
+    @on(OptionList.OptionSelected, "#results")
+    def _result_selected(self, event: OptionList.OptionSelected) -> None:
+        self._open_result(event.option_index)
+        self.query_one(DetailView).focus()
+
+    def _open_result(self, index: int) -> None:
+        if self.outcome is None or not (0 <= index < len(self.outcome.results)):
+            return
+        self.result_index = index
+        terms = expanded_terms(self.outcome.query)
+        self.open(self.outcome.results[index].id, terms=terms)
+        self.query_one("#results", OptionList).highlighted = index
+
+    def action_next_result(self) -> None:
+        if self.outcome and self.outcome.results:
+            self._open_result((self.result_index + 1) % len(self.outcome.results))
+
+    def action_previous_result(self) -> None:
+        if self.outcome and self.outcome.results:
+            self._open_result((self.result_index - 1) % len(self.outcome.results))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_result", "previous_result"):
+            return bool(self.outcome and self.outcome.results)
+        if action == "back":
+            return True if self.history.can_go_back else None
+        if action == "forward":
+            return True if self.history.can_go_forward else None
+        return True
