@@ -214,9 +214,20 @@ class BriefingApp(App):
 
     def action_help(self) -> None:
         from briefing_tui.tui.dialogs.help import HelpScreen
+        from briefing_tui.tui.screens.bookmarks import BookmarksScreen
+        from briefing_tui.tui.screens.compare import CompareScreen
+        from briefing_tui.tui.screens.explorer import ExplorerScreen
+        from briefing_tui.tui.screens.presenter import PresenterScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            sections = [
+                ("Everywhere", self.BINDINGS),
+                ("Explorer", ExplorerScreen.BINDINGS),
+                ("Compare", CompareScreen.BINDINGS),
+                ("Bookmarks", BookmarksScreen.BINDINGS),
+                ("Presenter", PresenterScreen.BINDINGS),
+            ]
+            self.push_screen(HelpScreen(sections))
 
     def action_compare(self) -> None:
         from briefing_tui.tui.screens.compare import CompareScreen

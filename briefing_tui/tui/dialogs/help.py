@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -39,23 +41,16 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss_help", "Close", id="help.close")]
 
-    def compose(self) -> ComposeResult:
-        from briefing_tui.tui.app import BriefingApp
-        from briefing_tui.tui.screens.bookmarks import BookmarksScreen
-        from briefing_tui.tui.screens.compare import CompareScreen
-        from briefing_tui.tui.screens.explorer import ExplorerScreen
-        from briefing_tui.tui.screens.presenter import PresenterScreen
+    def __init__(self, sections: Sequence[tuple[str, Sequence[object]]]) -> None:
+        super().__init__()
+        self.sections = sections
+        """(title, bindings) for each part of the app, in the order shown."""
 
+    def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(Text("Keys", style="bold"), classes="help-title")
             yield Static(Text(INTRO))
-            for title, bindings in (
-                ("Everywhere", BriefingApp.BINDINGS),
-                ("Explorer", ExplorerScreen.BINDINGS),
-                ("Compare", CompareScreen.BINDINGS),
-                ("Bookmarks", BookmarksScreen.BINDINGS),
-                ("Presenter", PresenterScreen.BINDINGS),
-            ):
+            for title, bindings in self.sections:
                 yield Static(_bindings_table(title, _as_bindings(bindings)))
             yield Static(Text("Escape closes this screen.", style="dim"))
 

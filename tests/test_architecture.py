@@ -1,0 +1,107 @@
+"""The layout's promises: the core never loads Textual or Rich, and no module imports itself in a circle."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "briefing_tui"
+
+
+def modules_under(folder: Path) -> list[str]:
+    names = []
+    for path in sorted(folder.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+CORE_MODULES = modules_under(PACKAGE / "core")
+
+
+def test_the_core_is_found() -> None:
+    assert "briefing_tui.core.content" in CORE_MODULES and "briefing_tui.core.slides" in CORE_MODULES
+
+
+@pytest.mark.parametrize("module", CORE_MODULES)
+def test_core_module_loads_neither_textual_nor_rich(module: str) -> None:
+    """Each core module in a fresh interpreter: importing it must not pull in the UI libraries."""
+    code = (
+        f"import sys, {module}\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print(','.join(bad))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "", f"{module} loads {result.stdout.strip()}"
+
+
+def imports_of(path: Path, module: str) -> set[str]:
+    """The package modules a file imports, at any depth (lazy imports in functions count too)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join(
+                    package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else [])
+                )
+            found.add(base)
+            found |= {f"{base}.{alias.name}" for alias in node.names}
+    return {name for name in found if name.startswith("briefing_tui")}
+
+
+def import_graph() -> dict[str, set[str]]:
+    modules = {name: path for name, path in zip(modules_under(PACKAGE), sorted(PACKAGE.rglob("*.py")), strict=True)}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        # An import of a package's child also runs the package's __init__: count only real module targets.
+        graph[name] = {target for target in imports_of(path, name) if target in modules and target != name}
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """A cycle of modules importing each other (ignoring a package importing its own children), or None."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for target in sorted(graph[node]):
+            if target.startswith(node + "."):  # a package re-exporting its children is not a cycle
+                continue
+            if state.get(target) == 1:
+                return [*stack[stack.index(target) :], target]
+            if target not in state and (cycle := visit(target)):
+                return cycle
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (cycle := visit(node)):
+            return cycle
+    return None
+
+
+def test_no_import_cycles() -> None:
+    cycle = find_cycle(import_graph())
+    assert cycle is None, " -> ".join(cycle or [])
+
+
+def test_cycle_finder_finds_a_cycle() -> None:
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"p": {"p.x"}, "p.x": set()}) is None
+
+
+def test_the_package_holds_only_the_three_rooms() -> None:
+    entries = {path.name for path in PACKAGE.iterdir() if path.name != "__pycache__" and path.name != "_content"}
+    assert entries == {"__init__.py", "__main__.py", "core", "cli", "tui"}
