@@ -105,3 +105,13 @@ def test_cycle_finder_finds_a_cycle() -> None:
 def test_the_package_holds_only_the_three_rooms() -> None:
     entries = {path.name for path in PACKAGE.iterdir() if path.name != "__pycache__" and path.name != "_content"}
     assert entries == {"__init__.py", "__main__.py", "core", "cli", "tui"}
+
+
+def test_building_the_command_line_stays_cheap() -> None:
+    """`briefing-tui --version` and every command's parser: no pydantic, Textual or Rich until a command runs."""
+    code = (
+        "import sys\nfrom briefing_tui.cli import build_parser\nbuild_parser()\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'pydantic'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import argparse
 
+from typing import TYPE_CHECKING
+
 from briefing_tui.cli.common import CliError, console, load
-from briefing_tui.core.content import Library
-from briefing_tui.core.storage.bookmarks import BookmarkStore
+
+if TYPE_CHECKING:  # the command modules import this one while the parser is built: keep that cheap
+    from briefing_tui.core.content import Library
+    from briefing_tui.core.storage.bookmarks import BookmarkStore
 
 
 def open_store() -> BookmarkStore:
+    from briefing_tui.core.storage.bookmarks import BookmarkStore
+
     return BookmarkStore()
 
 
