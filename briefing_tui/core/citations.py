@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from briefing_tui.core.content import Library
+from briefing_tui.core.models import Section
 from briefing_tui.core.search import HL_END, HL_START
 from briefing_tui.core.text import clean, clean_line
 from briefing_tui.core.vocab import ACTORS, COUNTRIES, SECTORS, label
@@ -25,8 +28,21 @@ def citation_dict(library: Library, item) -> dict[str, str]:
     }
 
 
-def section_label(section) -> str:
-    return f"{section.number} {section.title}".strip() if section.number else section.title
+def numbered(number: str, title: str) -> str:
+    """A title with its number shown once: "1B. Take stock…", "Figure 3: US-Japan…".
+
+    A title that already starts with its number ("1B. Take stock", "Recommendation #1: Expand") is not
+    numbered twice: the number is taken off the title and put back in the one form.
+    """
+    if not number:
+        return title
+    prefix = re.compile(rf"^(?:recommendation\s*#?\s*)?{re.escape(number)}\s*[.:)]?\s+", re.IGNORECASE)
+    rest = prefix.sub("", title, count=1)
+    return f"{number}{': ' if ' ' in number else '. '}{rest}"
+
+
+def section_label(section: Section) -> str:
+    return numbered(section.number, section.title)
 
 
 def citation_text(library: Library, item) -> str:

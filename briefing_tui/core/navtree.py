@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from briefing_tui.core.citations import numbered
 from briefing_tui.core.content import Library
 from briefing_tui.core.vocab import ACTORS, COUNTRIES, KIND_PLURALS, KINDS, SECTORS, label
 
@@ -44,9 +45,9 @@ class NavNode:
 
 def item_node(item) -> NavNode:
     """A leaf for an item (an ``Entry`` or a full item)."""
-    number = getattr(item, "number", "")
-    title = f"{number}. {item.title}" if number and not item.title.startswith(number) else item.title
-    return NavNode(label=title, node_type="item", target=item.id, kind=item.kind)
+    return NavNode(
+        label=numbered(getattr(item, "number", ""), item.title), node_type="item", target=item.id, kind=item.kind
+    )
 
 
 def build(library: Library, grouping: str = "document") -> list[NavNode]:
@@ -103,7 +104,7 @@ def _section_nodes(library: Library, briefing_id: str, parent: str | None) -> li
             continue
         sub_ids = _descendant_sections(briefing.sections, section.id)
         count = sum(len(library.section_items.get(section_id, [])) for section_id in [section.id, *sub_ids])
-        title = f"{section.number} {section.title}".strip() if section.number else section.title
+        title = numbered(section.number, section.title)
         has_children = bool(sub_ids) or bool(library.section_items.get(section.id))
         nodes.append(
             NavNode(

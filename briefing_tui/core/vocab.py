@@ -29,6 +29,12 @@ KIND_PLURALS: Final[dict[str, str]] = {
     "approach": "Approaches",
 }
 
+
+def count_of(count: int, kind: str) -> str:
+    """ "1 obstacle", "12 obstacles", "6 opportunities": a count of items of a kind, in English."""
+    return f"{count} {(KINDS if count == 1 else KIND_PLURALS).get(kind, kind).lower()}"
+
+
 ACTORS: Final[dict[str, str]] = {
     "us": "United States",
     "japan": "Japan",

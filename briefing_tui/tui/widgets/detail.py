@@ -14,7 +14,7 @@ from briefing_tui.core import citations as render
 from briefing_tui.core.content import Library
 from briefing_tui.core.search import highlight_spans
 from briefing_tui.core.text import clean, clean_line
-from briefing_tui.core.vocab import ACTORS, COUNTRIES, KINDS, SECTORS, label
+from briefing_tui.core.vocab import ACTORS, COUNTRIES, KINDS, SECTORS, count_of, label
 
 KIND_STYLES = {
     "recommendation": "bold black on #7fd18b",
@@ -198,7 +198,7 @@ class DetailView(VerticalScroll):
         counts: dict[str, int] = {}
         for item in library.entries_in(briefing.id):
             counts[item.kind] = counts.get(item.kind, 0) + 1
-        summary_counts = ", ".join(f"{count} {KINDS[kind].lower()}" for kind, count in counts.items())
+        summary_counts = ", ".join(count_of(count, kind) for kind, count in counts.items())
         parts: list[RenderableType] = [
             Text(" BRIEFING ", style="bold reverse"),
             Text(""),
