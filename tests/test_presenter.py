@@ -502,6 +502,7 @@ def test_cli_errors(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_starts_the_app_presenting(monkeypatch: pytest.MonkeyPatch) -> None:
     """``present ID`` starts the real app, which opens the presenter once content is in."""
     import asyncio
+    import io
 
     from briefing_tui.tui.app import BriefingApp
 
@@ -520,6 +521,8 @@ def test_cli_starts_the_app_presenting(monkeypatch: pytest.MonkeyPatch) -> None:
         asyncio.run(drive())
 
     monkeypatch.setattr(BriefingApp, "run", run_headless)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO()))
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)  # as from a terminal: the app would refuse a pipe
     assert run("present", "demo") == 0
     assert shown[0] == ("PresenterScreen", briefing_deck(load_pack(), "demo").title)
     BookmarkStore().add("demo-rec-1", "item")

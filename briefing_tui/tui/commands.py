@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from briefing_tui.core.text import clean_line
 from briefing_tui.core.vocab import KINDS
+
+if TYPE_CHECKING:
+    from briefing_tui.tui.app import BriefingApp
 
 MAX_HITS = 40
 
@@ -15,14 +19,20 @@ MAX_HITS = 40
 class JumpProvider(Provider):
     """Fuzzy-matches titles: "go: <briefing|section|item|theme>"."""
 
+    _cached: list[tuple[str, str, str]] | None = None
+
+    if TYPE_CHECKING:
+
+        @property
+        def app(self) -> BriefingApp: ...
+
     def _entries(self) -> list[tuple[str, str, str]]:
         """(text to match, help, target) for everything that can be opened."""
-        library = getattr(self.app, "library", None)
+        library = self.app.library
         if library is None:
             return []
-        cached = getattr(self, "_cached", None)
-        if cached is not None:
-            return cached
+        if self._cached is not None:
+            return self._cached
         entries: list[tuple[str, str, str]] = []
         for briefing in library.data.briefings:
             entries.append((f"briefing: {clean_line(briefing.source.title)}", briefing.source.publisher, briefing.id))
@@ -51,4 +61,4 @@ class JumpProvider(Provider):
                     return
 
     def _open(self, target: str) -> None:
-        self.app.open_target(target)  # type: ignore[attr-defined]
+        self.app.open_target(target)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -27,6 +27,10 @@ class Briefing(BaseModel):
     @property
     def id(self) -> str:
         return self.source.id
+
+
+Resolved = tuple[Literal["item"], Item] | tuple[Literal["section"], Section] | tuple[Literal["briefing"], Briefing]
+"""What a target id names, as ``Library.resolve`` finds it: the kind, and the object."""
 
 
 class LibraryData(BaseModel):
@@ -141,7 +145,7 @@ class Library:
             return iter(self.data.items)
         return self.store.iter_items()
 
-    def resolve(self, target: str) -> tuple[str, object] | None:
+    def resolve(self, target: str) -> Resolved | None:
         """What a target id names: ("item", Item), ("section", Section), ("briefing", Briefing)."""
         item = self.item(target)
         if item is not None:
