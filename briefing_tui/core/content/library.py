@@ -139,6 +139,13 @@ class Library:
         entry = self.entry(item_id)
         return None if entry is None else self.items[entry.id]
 
+    def known_item(self, item_id: str) -> Item:
+        """The item with this id (or a former id of it), for a caller that knows it exists; else KeyError."""
+        item = self.item(item_id)
+        if item is None:
+            raise KeyError(item_id)
+        return item
+
     def iter_items(self) -> Iterator[Item]:
         """Every full item in library order, without keeping them all (a store streams them)."""
         if self.store is None:
