@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -81,19 +82,19 @@ class ExportDialog(BriefingDialog[None]):
         path = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
         force = self.query_one("#export-force", Checkbox).value
         if not str(path):
-            status.update("Give a file name.")
+            status.update(Text("Give a file name."))
             return
         if path.exists() and not force:
-            status.update(f"{path} exists: tick 'Overwrite' to replace it.")
+            status.update(Text(f"{path} exists: tick 'Overwrite' to replace it."))
             return
         text = self.render_text(self._choice())
         if text is None:
-            status.update("The loaded content has no briefing to export.")
+            status.update(Text("The loaded content has no briefing to export."))
             return
         try:
             export.write_output(text, str(path), force=True)
         except OSError as error:
-            status.update(f"Could not write {path}: {error.strerror or error}")
+            status.update(Text(f"Could not write {path}: {error.strerror or error}"))
             return
         self.app.notify(f"Exported to {path}", timeout=5)
         self.dismiss(None)

@@ -100,7 +100,7 @@ class CompareScreen(BriefingScreen[None]):
             else:
                 loading = self.app.library is None
                 message = "The content is still loading." if loading else "The loaded content has no comparison themes."
-                yield Static(message + " Escape goes back.", id="compare-empty")
+                yield Static(Text(message + " Escape goes back."), id="compare-empty")
         yield QuietFooter(keys_first=True)
 
     def on_mount(self) -> None:
