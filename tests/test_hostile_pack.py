@@ -75,7 +75,7 @@ async def test_every_key_on_every_screen_of_the_hostile_pack(tmp_path: Path, mon
     monkeypatch.chdir(tmp_path)  # exports land here
     seed_bookmarks()
     app = make_app(content=[str(HOSTILE_PACK)], clock=lambda: 0.0)
-    async with app.run_test(size=(80, 24)) as pilot:  # the soak adds 20x8 and more sizes
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:  # the soak adds 20x8 and more sizes
         await pilot.pause()
         await app.workers.wait_for_complete()
         screens_seen = set()
@@ -106,7 +106,7 @@ async def test_every_key_on_every_screen_of_the_hostile_pack(tmp_path: Path, mon
 
 async def test_hostile_titles_show_literally_in_the_note_dialog_and_toasts() -> None:
     app = make_app(content=[str(HOSTILE_PACK)])
-    async with app.run_test(size=(160, 45)) as pilot:
+    async with app.run_test(size=(160, 45), notifications=True) as pilot:
         await pilot.pause()
         app.explorer.open("demo-rec-1")
         await pilot.pause()
@@ -121,7 +121,7 @@ async def test_hostile_titles_show_literally_in_the_note_dialog_and_toasts() -> 
 
 async def test_ctrl_c_says_how_to_quit_in_plain_words() -> None:
     app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+c")
         await pilot.pause()

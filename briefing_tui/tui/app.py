@@ -83,6 +83,8 @@ class BriefingApp(App):
         """Open the presenter on the bookmarks once content loads (``present --bookmarks``)."""
         self.bookmarks_changed_signal: Signal[str | None] = Signal(self, "bookmarks-changed")
         """Published with the changed target (None: many) after a bookmark or note changes."""
+        self.failure: str | None = None
+        """Why the app ended itself (printed on the terminal as it exits), or None."""
         self.search_problem: str | None = None
         """Why search is unavailable (the index could not be built), for the search box to say."""
 
@@ -193,6 +195,7 @@ class BriefingApp(App):
 
     def fail(self, message: str) -> None:
         """End the app with a one-line reason on the terminal and exit code 2 (never a traceback)."""
+        self.failure = message
         self.exit(return_code=2, message=Text(f"briefing-tui: {message}"))
 
     def _content_loaded(self, library: Library) -> None:
@@ -215,7 +218,13 @@ class BriefingApp(App):
         self.search_index = SearchIndex(self.library, cache.index_path(self.library))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The one place a failed worker (any screen's) is reported: what failed, what still works."""
+        self.report_worker(event)
+
+    def report_worker(self, event: Worker.StateChanged) -> None:
+        """The one place a failed worker is reported: what failed, what still works.
+
+        Worker messages do not bubble: screens forward their workers' (see ``BriefingScreen``).
+        """
         if event.state is not WorkerState.ERROR:
             return
         worker: Worker[Any] = event.worker

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 from textual import events, getters, on
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
+from textual.worker import Worker
 
 from briefing_tui.core.storage.bookmarks import TargetKind
 
@@ -38,6 +39,13 @@ class BriefingScreen(Screen[ResultT]):
 
     def bookmarks_changed(self, target: str | None) -> None:
         """A bookmark or note changed (``target``, or None for many): redraw what shows them."""
+
+    @on(Worker.StateChanged)
+    def _forward_worker_state(self, event: Worker.StateChanged) -> None:
+        # Worker messages do not bubble; the app reports every failure in one place.
+        report = getattr(self.app, "report_worker", None)
+        if report is not None:
+            report(event)
 
     @on(events.Mount)
     def _subscribe_to_bookmarks(self) -> None:
