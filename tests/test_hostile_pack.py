@@ -117,6 +117,12 @@ async def test_hostile_titles_show_literally_in_the_note_dialog_and_toasts() -> 
         await pilot.press("escape", "b")  # the toast quotes the title too
         await pilot.pause()
         assert "Bookmarked: [bold red]Loud[/]" in drawn_text(app)
+        await pilot.press("B", "d")  # a screen's own toast (Widget.notify defaults to markup)
+        for _ in range(50):
+            await pilot.pause(0.01)
+            if "Deleted bookmark: [bold red]Loud[/]" in drawn_text(app):
+                break
+        assert "Deleted bookmark: [bold red]Loud[/]" in drawn_text(app)
 
 
 async def test_ctrl_c_says_how_to_quit_in_plain_words() -> None:

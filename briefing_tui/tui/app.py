@@ -18,6 +18,7 @@ from textual.worker import Worker, WorkerState
 
 from briefing_tui.core.content import ContentError, Library, load_library, problems_text
 from briefing_tui.core.search import SearchIndex
+from briefing_tui.core.text import clean, clean_line
 from briefing_tui.tui.commands import JumpProvider
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
 
@@ -101,7 +102,8 @@ class BriefingApp(App):
 
         ``markup`` is ignored on purpose: ``Widget.notify`` passes ``markup=True`` by default.
         """
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        # ...and drop escape sequences, which a toast would otherwise write to the terminal raw.
+        super().notify(clean(message), title=clean_line(title), severity=severity, timeout=timeout, markup=False)
 
     def action_help_quit(self) -> None:
         # Textual's own version says "Press [b]ctrl+q[/b]", which our plain notify would show raw.
