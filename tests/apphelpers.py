@@ -37,3 +37,17 @@ def text_of(widget) -> str:
 def screen_text(app: BriefingApp) -> str:
     """Everything on screen as plain text (from an SVG-free export)."""
     return app.export_screenshot()
+
+
+CONTROL_CHARACTERS = {chr(code) for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]} - {"\n"}
+"""C0 and C1 controls: ESC, CSI, OSC, BEL... Any of them in what is drawn would reach the terminal raw."""
+
+
+def drawn_text(app: BriefingApp) -> str:
+    """Exactly the characters the app would write for its current screen (toasts and modals included)."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+def controls_in(text: str) -> set[str]:
+    return {char for char in text if char in CONTROL_CHARACTERS}

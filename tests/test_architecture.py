@@ -39,12 +39,29 @@ def test_core_module_loads_neither_textual_nor_rich(module: str) -> None:
     assert result.stdout.strip() == "", f"{module} loads {result.stdout.strip()}"
 
 
+def _type_checking_only(tree: ast.Module) -> set[int]:
+    """Ids of the nodes under ``if TYPE_CHECKING:``: imports for the type checker, never run."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            for statement in node.body:
+                skipped |= {id(inner) for inner in ast.walk(statement)}
+    return skipped
+
+
 def imports_of(path: Path, module: str) -> set[str]:
-    """The package modules a file imports, at any depth (lazy imports in functions count too)."""
+    """The package modules a file imports at run time, at any depth (lazy imports in functions count too).
+
+    Imports under ``if TYPE_CHECKING:`` do not count: they never run (screens name their app's
+    class that way, as Textual recommends, while the app imports the screens).
+    """
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     found: set[str] = set()
+    skipped = _type_checking_only(tree)
     for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom):

@@ -9,9 +9,11 @@ import pytest
 from textual.widgets import OptionList
 
 from briefing_tui.core.compare import SILENT_TEXT
-from briefing_tui.tui.screens.compare import CompareScreen, ThemePicker
+from briefing_tui.tui.dialogs.theme_picker import ThemePicker
+from briefing_tui.tui.screens.compare import CompareScreen
 from briefing_tui.tui.screens.explorer import ExplorerScreen
-from briefing_tui.tui.widgets.comparison import CellDetails, CellView, ComparisonGrid, ThemeRow
+from briefing_tui.tui.widgets.cell_details import CellDetails
+from briefing_tui.tui.widgets.compare_grid import CellView, ComparisonGrid, ThemeRow
 from tests.apphelpers import make_app, settle, text_of
 from tests.conftest import PACK
 

@@ -146,7 +146,11 @@ async def test_palette_jumps_to_an_item() -> None:
         await pilot.pause()
         for key in "hydrogen":
             await pilot.press(key)
-        await pilot.pause(0.5)
+        palette = app.screen
+        for _ in range(100):  # the palette gathers hits in a worker: wait for the first one
+            await pilot.pause(0.01)
+            if palette.query("CommandList") and palette.query_one("CommandList").option_count:
+                break
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.screen.current_target == "demo-opp-hydrogen"

@@ -8,7 +8,7 @@ import pytest
 
 from briefing_tui.core import citations as render
 from briefing_tui.core import slides
-from briefing_tui.core.content import ContentError, Library, load_library
+from briefing_tui.core.content import Library, load_library
 from briefing_tui.core.slides import Deck, Slide, bookmarks_deck, briefing_deck, deck_markdown, sentences, slugify
 
 
@@ -29,11 +29,8 @@ def deck(pack_library: Library) -> Deck:
 
 @pytest.fixture(scope="module")
 def bundled() -> Library:
-    """The bundled content; skipped while it is being written and does not load."""
-    try:
-        return load_library(None, use_cache=False)
-    except ContentError as error:
-        pytest.skip(f"bundled content does not load yet ({len(error.problems)} problems)")
+    """The bundled content (it must load: no skip)."""
+    return load_library(None, use_cache=False)
 
 
 # -- text helpers -------------------------------------------------------------------------------

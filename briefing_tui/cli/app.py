@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from briefing_tui.cli.common import EXIT_OK, CliError, problems_text
+from briefing_tui.cli.common import CliError, require_terminal
+from briefing_tui.core.content import problems_text
 
 
 def cmd_app(args: argparse.Namespace) -> int:
     from briefing_tui.core.content import ContentError, content_dirs
 
+    require_terminal()
     try:
         from briefing_tui.tui.app import BriefingApp
     except ImportError as error:  # pragma: no cover - broken install
@@ -19,6 +21,5 @@ def cmd_app(args: argparse.Namespace) -> int:
     except ContentError as error:
         raise CliError(problems_text(error.problems)) from None
     app.run()
-    if app.startup_error:
-        raise CliError(app.startup_error)
-    return EXIT_OK
+    # A start-up failure was printed by the app as it exited (App.exit's message).
+    return app.return_code or 0

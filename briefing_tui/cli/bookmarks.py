@@ -95,7 +95,7 @@ def _bookmarks_add(args: argparse.Namespace) -> int:
             "(try: briefing-tui search WORDS; cells are compare:<theme>:<actor>)",
             EXIT_NOT_FOUND,
         )
-    target = library.item(args.id).id if kind == "item" else args.id
+    target = library.known_item(args.id).id if kind == "item" else args.id
     store = open_store()
     existed = store.is_bookmarked(target)
     try:

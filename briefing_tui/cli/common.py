@@ -11,6 +11,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from briefing_tui.core.content.errors import problems_text as problems_text  # commands import it from here
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -92,10 +94,22 @@ def load(args: argparse.Namespace) -> Library:
         raise CliError(problems_text(error.problems)) from None
 
 
-def problems_text(problems) -> str:
-    lines = [str(problem) for problem in problems]
-    noun = "problem" if len(lines) == 1 else "problems"
-    return f"content has {len(lines)} {noun}:\n" + "\n".join(f"  {line}" for line in lines)
+def require_terminal() -> None:
+    """The app reads keys from a terminal: from a script, cron or a file it would spin on its input.
+
+    A driver named in $TEXTUAL_DRIVER (``serve``'s web driver talks over pipes) is left alone.
+    """
+    import os
+
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return
+    if not sys.stdin.isatty():
+        raise CliError(
+            "the app needs an interactive terminal (standard input is not one). "
+            "From a script, use the commands instead: briefing-tui search WORDS, show ID, list, sources, "
+            "compare, bookmarks list, export ... (briefing-tui --help lists them all)",
+            EXIT_USAGE,
+        )
 
 
 def check_filters(args: argparse.Namespace) -> dict[str, str | None]:

@@ -18,6 +18,7 @@ from briefing_tui.cli.common import (
     CommandMaker,
     console,
     load,
+    require_terminal,
     write_text,
 )
 
@@ -88,6 +89,7 @@ def _run_app(args: argparse.Namespace, library) -> int:
     from briefing_tui.core.content import content_dirs
     from briefing_tui.tui.app import BriefingApp
 
+    require_terminal()
     app = BriefingApp(
         content=[str(path) for path in content_dirs(args.content)],
         use_cache=not args.no_cache,
@@ -95,8 +97,7 @@ def _run_app(args: argparse.Namespace, library) -> int:
         present=None if args.bookmarks else args.id,
     )
     # Read by the app once content is in (see the presenter's notes to app.py).
-    app.present_bookmarks_on_start = bool(args.bookmarks)  # type: ignore[attr-defined]
+    app.present_bookmarks_on_start = bool(args.bookmarks)
     app.run()
-    if app.startup_error:
-        raise CliError(app.startup_error)
-    return EXIT_OK
+    # A start-up failure was printed by the app as it exited (App.exit's message).
+    return app.return_code or EXIT_OK

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from briefing_tui.core.citations import numbered
 from briefing_tui.core.content import Library
@@ -112,12 +113,14 @@ def _section_nodes(library: Library, briefing_id: str, parent: str | None) -> li
                 node_type="section",
                 target=section.id,
                 count=count,
-                load_children=(lambda section_id=section.id: _section_children(library, briefing_id, section_id))
-                if has_children
-                else None,
+                load_children=partial(_section_children, library, briefing_id, section.id) if has_children else None,
             )
         )
     return nodes
+
+
+def _item_nodes(items: list) -> list[NavNode]:
+    return [item_node(item) for item in items]
 
 
 def _descendant_sections(sections, section_id: str) -> list[str]:
@@ -157,7 +160,7 @@ def _kind_groups(library: Library) -> list[NavNode]:
                     else briefing_id,
                     node_type="group",
                     count=len(group),
-                    load_children=lambda group=group: [item_node(item) for item in group],
+                    load_children=partial(_item_nodes, group),
                 )
                 for briefing_id, group in by_briefing.items()
             ]
@@ -176,7 +179,7 @@ def _by_kind_loader(items: list) -> Callable[[], list[NavNode]]:
                 label=KIND_PLURALS[kind],
                 node_type="group",
                 count=len(group),
-                load_children=lambda group=group: [item_node(item) for item in group],
+                load_children=partial(_item_nodes, group),
             )
             for kind, group in sorted(by_kind.items(), key=lambda pair: list(KINDS).index(pair[0]))
         ]
@@ -197,8 +200,8 @@ def path_to(library: Library, target: str) -> list[str]:
         return []
     chain = [section_id]
     sections = {section.id: section for section in library.briefings[briefing_id].sections}
-    while sections[chain[0]].parent:
-        chain.insert(0, sections[chain[0]].parent)  # type: ignore[arg-type]
+    while parent := sections[chain[0]].parent:
+        chain.insert(0, parent)
     path = [briefing_id, *chain]
     if entry is not None:
         path.append(target)

@@ -5,23 +5,41 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
-from textual import work
+from rich.text import Text
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.signal import Signal
+from textual.worker import Worker, WorkerState
 
-from briefing_tui.core.content import ContentError, Library, load_library
+from briefing_tui.core.content import ContentError, Library, load_library, problems_text
 from briefing_tui.core.search import SearchIndex
+from briefing_tui.core.text import clean, clean_line
+from briefing_tui.tui.commands import JumpProvider
+from briefing_tui.tui.screens.base import BriefingScreen, Selection
+
+if TYPE_CHECKING:
+    from briefing_tui.tui.screens.explorer import ExplorerScreen
 
 SMALL_CONTENT_BYTES = 3_000_000
 """Packs smaller than this (the bundled one is ~1 MB) load before the first frame; larger ones in a worker."""
+
+STILL_WORKS = {
+    "index": "Search is unavailable; browsing, compare, bookmarks and presenting still work.",
+    "search": "Try the search again or with other words; browsing still works.",
+}
+"""What the user can still do when a worker of this group fails (a failed load ends the app)."""
 
 
 class BriefingApp(App):
     """briefing-tui's application object."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "compare.tcss"]
+    COMMANDS = App.COMMANDS | {JumpProvider}
     TITLE = "briefing-tui"
     SUB_TITLE = "US · Japan · China in Latin America and the Caribbean"
 
@@ -64,32 +82,66 @@ class BriefingApp(App):
         """Time source for the presenter's timer (tests inject a fixed clock)."""
         self.present_bookmarks_on_start = False
         """Open the presenter on the bookmarks once content loads (``present --bookmarks``)."""
-        self.startup_error: str | None = None
-        """Set when content cannot load; the CLI prints it after the app exits."""
+        self.bookmarks_changed_signal: Signal[str | None] = Signal(self, "bookmarks-changed")
+        """Published with the changed target (None: many) after a bookmark or note changes."""
+        self.failure: str | None = None
+        """Why the app ended itself (printed on the terminal as it exits), or None."""
+        self.search_problem: str | None = None
+        """Why search is unavailable (the index could not be built), for the search box to say."""
 
-    def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup: bool = False):
-        """Notifications often quote content or file names: never interpret them as markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications often quote content or file names: never interpret them as markup.
+
+        ``markup`` is ignored on purpose: ``Widget.notify`` passes ``markup=True`` by default.
+        """
+        # ...and drop escape sequences, which a toast would otherwise write to the terminal raw.
+        super().notify(clean(message), title=clean_line(title), severity=severity, timeout=timeout, markup=False)
+
+    def action_help_quit(self) -> None:
+        # Textual's own version says "Press [b]ctrl+q[/b]", which our plain notify would show raw.
+        quit_keys = [
+            key for key, active in self.active_bindings.items() if active.binding.action in ("quit", "app.quit")
+        ]
+        if quit_keys:
+            self.notify(f"Press {quit_keys[0]} to quit the app", title="Do you want to quit?")
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        # Textual's message quotes the path in markup; say it plainly instead.
+        if event.name == "screenshot":
+            event.prevent_default()
+            self.notify(f"Saved screenshot to {event.path}" if event.path else "Saved screenshot", title="Screenshot")
 
     # -- start-up ----------------------------------------------------------------
 
     def on_mount(self) -> None:
+        from briefing_tui.core.storage.settings import KNOWN_SETTINGS
         from briefing_tui.tui.screens.explorer import ExplorerScreen
 
         theme = self.settings.get("theme", None)
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
-        self.push_screen(ExplorerScreen())
-        for warning in [*self.bookmarks.warnings, *self.settings.warnings]:
-            self.notify(warning, severity="warning", timeout=10)
         if self.library is None and self._small_content():
             # A small pack loads in a few milliseconds: doing it here puts content in the very
             # first frame, instead of a "Loading" frame followed by a thread fighting for the GIL.
             try:
                 self.library = load_library(self.content_dirs, use_cache=self.use_cache)
             except ContentError as error:
-                self._content_failed(error)
+                self._content_failed(error)  # before any screen exists: nothing half-mounted to crash
                 return
+        self.push_screen(ExplorerScreen())
+        # Read both files now, so a corrupt file set aside or a hand-edited setting is told at once.
+        self.bookmarks.all()
+        for key in KNOWN_SETTINGS:
+            self.settings.get(key)
+        self.report_storage()
         if self.library is None:
             self.load_content()
         else:
@@ -105,7 +157,7 @@ class BriefingApp(App):
         except OSError:
             return False
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False, description="Loading the content")
     def load_content(self) -> None:
         last_shown = 0.0
 
@@ -141,9 +193,12 @@ class BriefingApp(App):
             explorer.query_one(DetailView).show_placeholder(f"Loading briefings… {done:,} of {total:,} items")
 
     def _content_failed(self, error: ContentError) -> None:
-        lines = "\n".join(f"  {problem}" for problem in error.problems)
-        self.startup_error = f"content has {len(error.problems)} problem(s):\n{lines}"
-        self.exit(return_code=2)
+        self.fail(problems_text(error.problems))
+
+    def fail(self, message: str) -> None:
+        """End the app with a one-line reason on the terminal and exit code 2 (never a traceback)."""
+        self.failure = message
+        self.exit(return_code=2, message=Text(f"briefing-tui: {message}"))
 
     def _content_loaded(self, library: Library) -> None:
         self.library = library
@@ -151,24 +206,57 @@ class BriefingApp(App):
         self.call_after_refresh(self.build_index)
         if self.explorer.mounted:  # otherwise the explorer picks the library up when it mounts
             self.explorer.content_ready()
+        self.report_storage()
         if self.initial_present:
             self.present_briefing(self.initial_present)
         elif self.present_bookmarks_on_start:
             self.present_bookmarks()
 
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False, description="Building the search index")
     def build_index(self) -> None:
         from briefing_tui.core.content import cache
 
         assert self.library is not None
         self.search_index = SearchIndex(self.library, cache.index_path(self.library))
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.report_worker(event)
+
+    def report_worker(self, event: Worker.StateChanged) -> None:
+        """The one place a failed worker is reported: what failed, what still works.
+
+        Worker messages do not bubble: screens forward their workers' (see ``BriefingScreen``).
+        """
+        if event.state is not WorkerState.ERROR:
+            return
+        worker: Worker[Any] = event.worker
+        error = worker.error
+        self.log.error(f"worker {worker.name!r} ({worker.description}) failed", error)
+        what = worker.description or worker.name or "A background task"
+        reason = f"{type(error).__name__}: {error}" if error is not None else "unknown error"
+        if worker.group == "load":
+            self.fail(f"{what} failed ({reason})")
+            return
+        if worker.group == "index":
+            self.search_problem = f"Search is unavailable: the index could not be built ({reason})."
+        still = STILL_WORKS.get(worker.group, "The rest of the app still works.")
+        self.notify(f"{what} failed: {reason}. {still}", title="Something went wrong", severity="error", timeout=15)
+
     def watch_theme(self, theme: str) -> None:
-        if self.is_mounted:
+        # Only a change the user makes is saved, not the theme applied at start.
+        if self.is_running and theme != self.settings.get("theme", None):
             self.settings.set("theme", theme)
+            self.report_storage()
 
     @property
-    def explorer(self):
+    def loaded(self) -> Library:
+        """The library, for screens and dialogs that open only once it is in (compare, bookmarks, export)."""
+        if self.library is None:
+            raise RuntimeError("the content is not loaded yet")
+        return self.library
+
+    @property
+    def explorer(self) -> ExplorerScreen:
         from briefing_tui.tui.screens.explorer import ExplorerScreen
 
         for screen in self.screen_stack:
@@ -178,16 +266,10 @@ class BriefingApp(App):
 
     # -- what is selected ----------------------------------------------------------
 
-    def selected_target(self) -> tuple[str, str] | None:
+    def selected_target(self) -> Selection | None:
         """(target id, target kind) of what the user has selected on the current screen."""
-        selected = getattr(self.screen, "selected_target", None)
-        if callable(selected):
-            return selected()
-        target = self.explorer.current_target if self.screen is self.explorer else None
-        if target is None or self.library is None:
-            return None
-        resolved = self.library.resolve(target)
-        return (target, resolved[0]) if resolved else None
+        screen = self.screen
+        return screen.selected_target() if isinstance(screen, BriefingScreen) else None
 
     def selected_briefing(self) -> str | None:
         """The briefing of what is selected (else the first briefing): for present and export."""
@@ -248,7 +330,6 @@ class BriefingApp(App):
             return
         target, kind = selected
         added = self.bookmarks.toggle(target, kind)
-        self._report_storage()
         self.notify(("Bookmarked: " if added else "Bookmark removed: ") + self.title_of(target), timeout=3)
         self.bookmarks_changed(target)
 
@@ -269,7 +350,6 @@ class BriefingApp(App):
             if not self.bookmarks.is_bookmarked(target):
                 self.bookmarks.add(target, kind)
             self.bookmarks.update(target, note=note, tags=tags)
-            self._report_storage()
             self.notify("Note saved", timeout=2)
             self.bookmarks_changed(target)
 
@@ -281,21 +361,14 @@ class BriefingApp(App):
         )
 
     def bookmarks_changed(self, target: str | None = None) -> None:
-        """Refresh marks and the open detail after a bookmark changed."""
-        from briefing_tui.tui.widgets.navigator import Navigator
+        """Tell every screen a bookmark changed (each redraws its own marks), and any storage problem."""
+        self.report_storage()
+        self.bookmarks_changed_signal.publish(target)
 
-        explorer = self.explorer
-        explorer.query_one(Navigator).refresh_marks({bookmark.target for bookmark in self.bookmarks.all()})
-        current = explorer.current_target
-        if current and (target is None or current == target):
-            explorer.open(current, record=False, terms=explorer.terms, reveal=False)
-        refresh = getattr(self.screen, "bookmarks_changed", None)
-        if callable(refresh) and self.screen is not explorer:
-            refresh()
-
-    def _report_storage(self) -> None:
-        while self.bookmarks.warnings:
-            self.notify(self.bookmarks.warnings.pop(0), severity="warning", timeout=10)
+    def report_storage(self) -> None:
+        """Show each new warning of the bookmarks and settings files (corrupt, read-only, locked...)."""
+        for warning in [*self.bookmarks.take_warnings(), *self.settings.take_warnings()]:
+            self.notify(warning, title="Your files", severity="warning", timeout=10)
 
     def title_of(self, target: str) -> str:
         from briefing_tui.core.compare import parse_cell_id
@@ -333,7 +406,9 @@ class BriefingApp(App):
 
         if self.library is None:
             return
-        deck = slides.bookmarks_deck(self.library, self.bookmarks.all())
+        # BookmarkLike declares writable attributes; a frozen Bookmark has them read-only (same values).
+        marks = cast("Sequence[slides.BookmarkLike]", self.bookmarks.all())
+        deck = slides.bookmarks_deck(self.library, marks)
         if not deck.slides:
             self.notify("No bookmarks to present.", timeout=3)
             return
@@ -386,12 +461,3 @@ class BriefingApp(App):
         yield SystemCommand("Note: edit", "Write a note on what is selected", self.action_edit_note)
         yield SystemCommand("Copy as Markdown", "Copy the selected item with its citation", self.action_copy)
         yield SystemCommand("Help: keys", "Keys by screen", self.action_help)
-
-
-def _install_palette() -> None:
-    from briefing_tui.tui.commands import JumpProvider
-
-    BriefingApp.COMMANDS = BriefingApp.COMMANDS | {JumpProvider}
-
-
-_install_palette()

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 
 from briefing_tui.core.text import clean_line
 from briefing_tui.core.vocab import KINDS
+
+if TYPE_CHECKING:
+    from briefing_tui.tui.app import BriefingApp
 
 MAX_HITS = 40
 
@@ -15,14 +22,20 @@ MAX_HITS = 40
 class JumpProvider(Provider):
     """Fuzzy-matches titles: "go: <briefing|section|item|theme>"."""
 
+    _cached: list[tuple[str, str, str]] | None = None
+
+    if TYPE_CHECKING:
+
+        @property
+        def app(self) -> BriefingApp: ...
+
     def _entries(self) -> list[tuple[str, str, str]]:
         """(text to match, help, target) for everything that can be opened."""
-        library = getattr(self.app, "library", None)
+        library = self.app.library
         if library is None:
             return []
-        cached = getattr(self, "_cached", None)
-        if cached is not None:
-            return cached
+        if self._cached is not None:
+            return self._cached
         entries: list[tuple[str, str, str]] = []
         for briefing in library.data.briefings:
             entries.append((f"briefing: {clean_line(briefing.source.title)}", briefing.source.publisher, briefing.id))
@@ -37,7 +50,7 @@ class JumpProvider(Provider):
 
     async def discover(self) -> Hits:
         for text, help_text, target in self._entries()[:12]:
-            yield DiscoveryHit(text, partial(self._open, target), help=help_text)
+            yield DiscoveryHit(Content(text), partial(self._open, target), help=_plain_help(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -46,9 +59,35 @@ class JumpProvider(Provider):
             score = matcher.match(text)
             if score > 0:
                 found += 1
-                yield Hit(score, matcher.highlight(text), partial(self._open, target), text=text, help=help_text)
+                yield Hit(
+                    score,
+                    _highlight(matcher, text),
+                    partial(self._open, target),
+                    text=text,
+                    help=_plain_help(help_text),
+                )
                 if found >= MAX_HITS * 10:
                     return
 
     def _open(self, target: str) -> None:
-        self.app.open_target(target)  # type: ignore[attr-defined]
+        self.app.open_target(target)
+
+
+# The palette parses a str prompt and every help text as markup; content titles must show as written.
+
+
+def _highlight(matcher: Matcher, text: str) -> Content:
+    """``Matcher.highlight`` without its markup parsing: the matched letters styled in plain text."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if not score:
+        return content
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+def _plain_help(text: str) -> str:
+    """Help text escaped for the palette, which always reads it as markup."""
+    return escape(clean_line(text))

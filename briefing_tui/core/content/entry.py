@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from briefing_tui.core.models import ItemBase, Recommendation, actor_of, parent_of
+from briefing_tui.core.models import Item, Recommendation, actor_of, parent_of
 
 FIELDS = (
     "id",
@@ -69,10 +69,10 @@ class Entry:
         self.file = sys.intern(file)
 
     @classmethod
-    def of(cls, item: ItemBase, file: str = "") -> Entry:
+    def of(cls, item: Item, file: str = "") -> Entry:
         return cls(
             item.id,
-            item.kind,  # type: ignore[attr-defined]
+            item.kind,
             item.title,
             item.source.document,
             item.source.section,
@@ -93,8 +93,24 @@ class Entry:
 
     @classmethod
     def from_row(cls, row: list[Any]) -> Entry:
-        *head, actors, countries, sectors, related, aliases, file = row
-        return cls(*head, tuple(actors), tuple(countries), tuple(sectors), tuple(related), tuple(aliases), file)
+        (id_, kind, title, document, section, parent, number, actor) = row[:8]
+        actors, countries, sectors, related, aliases, file = row[8:]
+        return cls(
+            id_,
+            kind,
+            title,
+            document,
+            section,
+            parent,
+            number,
+            actor,
+            tuple(actors),
+            tuple(countries),
+            tuple(sectors),
+            tuple(related),
+            tuple(aliases),
+            file,
+        )
 
     def __repr__(self) -> str:
         return f"Entry({self.id!r}, {self.kind!r})"

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    pass
 
 
 @dataclass(frozen=True)
@@ -39,3 +35,10 @@ class ContentError(Exception):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+def problems_text(problems: Sequence[Problem]) -> str:
+    """The one way a pack's problems are told: a count, then one problem per indented line."""
+    lines = [str(problem) for problem in problems]
+    noun = "problem" if len(lines) == 1 else "problems"
+    return f"content has {len(lines)} {noun}:\n" + "\n".join(f"  {line}" for line in lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -27,6 +27,10 @@ class Briefing(BaseModel):
     @property
     def id(self) -> str:
         return self.source.id
+
+
+Resolved = tuple[Literal["item"], Item] | tuple[Literal["section"], Section] | tuple[Literal["briefing"], Briefing]
+"""What a target id names, as ``Library.resolve`` finds it: the kind, and the object."""
 
 
 class LibraryData(BaseModel):
@@ -135,13 +139,20 @@ class Library:
         entry = self.entry(item_id)
         return None if entry is None else self.items[entry.id]
 
+    def known_item(self, item_id: str) -> Item:
+        """The item with this id (or a former id of it), for a caller that knows it exists; else KeyError."""
+        item = self.item(item_id)
+        if item is None:
+            raise KeyError(item_id)
+        return item
+
     def iter_items(self) -> Iterator[Item]:
         """Every full item in library order, without keeping them all (a store streams them)."""
         if self.store is None:
             return iter(self.data.items)
         return self.store.iter_items()
 
-    def resolve(self, target: str) -> tuple[str, object] | None:
+    def resolve(self, target: str) -> Resolved | None:
         """What a target id names: ("item", Item), ("section", Section), ("briefing", Briefing)."""
         item = self.item(target)
         if item is not None:

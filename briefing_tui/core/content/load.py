@@ -34,7 +34,12 @@ def assemble(parsed: Sequence[tuple[str, ContentFile]]) -> tuple[LibraryData, li
     item_files = {entry.id: entry.file for entry in entries}
     if len(item_files) != len(items):  # duplicates (already problems): keep the first of each
         seen: set[str] = set()
-        items = [item for item in items if not (item.id in seen or seen.add(item.id))]
+        unique = []
+        for item in items:
+            if item.id not in seen:
+                seen.add(item.id)
+                unique.append(item)
+        items = unique
     data = LibraryData(briefings=briefings, items=items, themes=themes, item_files=item_files)
     return data, problems
 

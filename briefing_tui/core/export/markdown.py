@@ -156,7 +156,7 @@ def _entry(library: Library, bookmark: Bookmark, level: int) -> list[list[str]]:
         kind = KIND_LABELS.get(bookmark.target_kind, "Item")
         return [[heading(level, target)], [f"{kind} · not in the loaded content"], *_user_blocks(bookmark)]
     if bookmark.target_kind == "item":
-        item = library.item(target)
+        item = library.known_item(target)
         body = [md_text(item.summary), _details_block(item)]
         title, kind, cite = item.title, KINDS[item.kind], citation_text(library, item)
         url = citation_dict(library, item)["url"]
@@ -191,13 +191,13 @@ def _group_key(library: Library, bookmark: Bookmark, group_by: GroupBy) -> tuple
     kind = bookmark.target_kind
     if group_by == "kind":
         if kind == "item":
-            item_kind = library.item(bookmark.target).kind
+            item_kind = library.known_item(bookmark.target).kind
             return item_kind, KIND_PLURALS[item_kind]
         return kind, {"section": "Sections", "briefing": "Briefings", "cell": "Comparison cells"}[kind]
     if kind == "cell":
         return "~compare", "Comparison"
     if kind == "item":
-        briefing_id = library.item(bookmark.target).source.document
+        briefing_id = library.known_item(bookmark.target).source.document
     elif kind == "section":
         briefing_id = library.sections[bookmark.target][0]
     else:

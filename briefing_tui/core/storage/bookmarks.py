@@ -1,6 +1,7 @@
 """The user's bookmarks: a TOML file that survives crashes, corruption and two running copies.
 
-Every change takes an exclusive lock on a sibling ``.lock`` file, re-reads the file,
+Every change takes an exclusive lock (``filelock``: flock on POSIX, msvcrt on Windows)
+on a sibling ``.lock`` file, re-reads the file,
 applies the change to that fresh state and writes it back atomically (0600), so the
 app and the CLI never lose each other's changes. Problems never raise at the caller:
 a corrupt file is moved aside, an unwritable folder keeps changes in memory, and both
@@ -13,7 +14,6 @@ import contextlib
 import errno
 import os
 import threading
-import time
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 import tomli_w
+from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from briefing_tui.core.storage import atomic, paths
@@ -28,11 +29,6 @@ from briefing_tui.core.text import clean, clean_line
 
 if TYPE_CHECKING:
     from briefing_tui.core.content import Library
-
-try:  # flock is POSIX-only; elsewhere each process still writes atomically.
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
 
 FILE_VERSION = 1
 """The ``version`` key of the bookmarks file this code writes and reads."""
@@ -152,7 +148,7 @@ class StateFile(Generic[S]):
         self.path = path
         """The TOML file."""
         self.lock_path = path.with_name(path.name + ".lock")
-        """The sibling file that ``flock`` serializes changes on (never deleted)."""
+        """The sibling file that the lock serializes changes on."""
         self.clock = clock
         """Where timestamps come from (tests inject a fixed clock)."""
         self.warnings: list[str] = []
@@ -214,11 +210,14 @@ class StateFile(Generic[S]):
         except FileNotFoundError:
             return self._empty(), None
         except OSError as error:
-            blocked = f"cannot read {self.what} file {self.path} ({error.strerror or error}); changes will not be saved"
-            self.warn(blocked)
-            return self._empty(), blocked
+            unreadable = (
+                f"cannot read {self.what} file {self.path} ({error.strerror or error}); changes will not be saved"
+            )
+            self.warn(unreadable)
+            return self._empty(), unreadable
         if self._cache is not None and self._cache[0] == data:
             return self._copy(self._cache[1]), self._cache[2]
+        blocked: str | None
         try:
             state, blocked = self._decode(data), None
         except _Newer as newer:
@@ -259,8 +258,8 @@ class StateFile(Generic[S]):
                 self._release(handle)
         try:
             aside = self._aside_path()
-            with open(self.path, "rb") as handle:
-                if handle.read(MAX_FILE_BYTES + 1) != data:
+            with open(self.path, "rb") as current:
+                if current.read(MAX_FILE_BYTES + 1) != data:
                     return self._read(locked=True)
             os.rename(self.path, aside)
         except FileNotFoundError:
@@ -320,41 +319,33 @@ class StateFile(Generic[S]):
                 with contextlib.suppress(OSError):
                     leftover.unlink()
 
-    def _acquire(self, *, quiet: bool) -> int | None:
+    def _acquire(self, *, quiet: bool) -> FileLock | None:
         """Take the exclusive lock; None (with a warning unless quiet) when that is impossible."""
-        if fcntl is None:  # pragma: no cover - Windows
-            return -1
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            if not self.lock_path.exists():
+                os.close(os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600))
         except OSError as error:
             if not quiet:
                 self.warn(_describe_os_error(error, self.path.parent, self.what))
             return None
-        deadline = time.monotonic() + LOCK_TIMEOUT
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return fd
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    break
-                time.sleep(0.005)
-            except OSError as error:
-                if not quiet:
-                    self.warn(f"cannot lock {self.lock_path}: {error.strerror or error}; {self.what} not saved")
-                break
-        os.close(fd)
-        if not quiet:
-            self.warn(f"{self.what} are locked by another briefing-tui process; this change was not saved")
-        return None
+        lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT, mode=0o600)
+        try:
+            lock.acquire()
+        except Timeout:
+            if not quiet:
+                self.warn(f"{self.what} are locked by another briefing-tui process; this change was not saved")
+            return None
+        except OSError as error:
+            if not quiet:
+                self.warn(f"cannot lock {self.lock_path}: {error.strerror or error}; {self.what} not saved")
+            return None
+        return lock
 
-    def _release(self, fd: int | None) -> None:
-        if fd is None or fd < 0:
-            return
-        with contextlib.suppress(OSError):
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+    def _release(self, lock: FileLock | None) -> None:
+        if lock is not None:
+            with contextlib.suppress(OSError):
+                lock.release()
 
 
 class BookmarkStore(StateFile[list[Bookmark]]):
@@ -395,10 +386,6 @@ class BookmarkStore(StateFile[list[Bookmark]]):
 
     # -- reading ---------------------------------------------------------------------
 
-    def load(self) -> list[Bookmark]:
-        """Read the file (moving a corrupt one aside) and return the bookmarks in the user's order."""
-        return self._state()
-
     def all(self) -> list[Bookmark]:
         """The bookmarks as of the latest file, in the user's order."""
         return self._state()
@@ -408,10 +395,6 @@ class BookmarkStore(StateFile[list[Bookmark]]):
 
     def is_bookmarked(self, target: str) -> bool:
         return self.get(target) is not None
-
-    def missing(self, library: Library) -> list[Bookmark]:
-        """Bookmarks whose targets are not in the loaded content (kept, never dropped)."""
-        return missing(library, self._state())
 
     # -- changing --------------------------------------------------------------------
 
@@ -497,17 +480,6 @@ class BookmarkStore(StateFile[list[Bookmark]]):
             state.insert(new_index, state.pop(index))
             _renumber(state)
             return new_index
-
-        return self._mutate(operation)
-
-    def reorder(self, targets: Sequence[str]) -> list[Bookmark]:
-        """Put the given targets first, in that order; others (added elsewhere meanwhile) follow."""
-        rank = {target: index for index, target in enumerate(dict.fromkeys(targets))}
-
-        def operation(state: list[Bookmark]) -> list[Bookmark]:
-            state.sort(key=lambda bookmark: rank.get(bookmark.target, len(rank)))
-            _renumber(state)
-            return list(state)
 
         return self._mutate(operation)
 

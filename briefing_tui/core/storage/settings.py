@@ -19,7 +19,8 @@ KNOWN_SETTINGS: dict[str, type] = {
     "theme": str,
     "last_opened": str,
     "grouping": str,
-    "navigator_width": int,
+    "navigator_width": int,  # written by earlier versions (columns); no longer read
+    "navigator_fraction": float,
     "presenter_budget_seconds": int,
 }
 """Settings the app reads, with the type each must have."""

@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
+
+from briefing_tui.tui.screens.base import BriefingDialog
 
 CHOICES = {
     "memo": "Bookmarks and notes as a Markdown memo (grouped by briefing)",
@@ -27,7 +29,7 @@ def default_path(choice: str) -> Path:
     return Path.cwd() / f"{stem}-{date.today().isoformat()}.{suffix}"
 
 
-class ExportDialog(ModalScreen[None]):
+class ExportDialog(BriefingDialog[None]):
     """Writes the chosen export; refuses to overwrite unless the box is ticked."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
@@ -54,12 +56,13 @@ class ExportDialog(ModalScreen[None]):
     def _choice_changed(self) -> None:
         self.query_one("#export-path", Input).value = str(default_path(self._choice()))
 
-    def render_text(self, choice: str) -> str:
+    def render_text(self, choice: str) -> str | None:
+        """The export's text; None when there is nothing of that kind (no briefing)."""
         from briefing_tui.core import export
 
         app = self.app
-        library = app.library  # type: ignore[attr-defined]
-        bookmarks = app.bookmarks.all()  # type: ignore[attr-defined]
+        library = app.loaded
+        bookmarks = app.bookmarks.all()
         if choice in ("memo", "memo-kind"):
             return export.bookmarks_markdown(
                 library, bookmarks, group_by="kind" if choice == "memo-kind" else "briefing"
@@ -68,7 +71,8 @@ class ExportDialog(ModalScreen[None]):
             return export.bookmarks_json(library, bookmarks)
         if choice == "compare":
             return export.comparison_markdown(library, list(library.themes.values()))
-        return export.briefing_markdown(library, app.selected_briefing())  # type: ignore[attr-defined]
+        briefing = app.selected_briefing()
+        return export.briefing_markdown(library, briefing) if briefing else None
 
     @on(Button.Pressed, "#export-go")
     def _go(self) -> None:
@@ -78,15 +82,19 @@ class ExportDialog(ModalScreen[None]):
         path = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
         force = self.query_one("#export-force", Checkbox).value
         if not str(path):
-            status.update("Give a file name.")
+            status.update(Text("Give a file name."))
             return
         if path.exists() and not force:
-            status.update(f"{path} exists: tick 'Overwrite' to replace it.")
+            status.update(Text(f"{path} exists: tick 'Overwrite' to replace it."))
+            return
+        text = self.render_text(self._choice())
+        if text is None:
+            status.update(Text("The loaded content has no briefing to export."))
             return
         try:
-            export.write_output(self.render_text(self._choice()), str(path), force=True)
+            export.write_output(text, str(path), force=True)
         except OSError as error:
-            status.update(f"Could not write {path}: {error.strerror or error}")
+            status.update(Text(f"Could not write {path}: {error.strerror or error}"))
             return
         self.app.notify(f"Exported to {path}", timeout=5)
         self.dismiss(None)

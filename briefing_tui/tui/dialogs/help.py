@@ -9,8 +9,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from briefing_tui.tui.screens.base import BriefingDialog
 
 INTRO = (
     "briefing-tui: policy briefings on how the United States, Japan and China engage Latin America and the "
@@ -36,7 +37,7 @@ def _as_bindings(raw) -> list[Binding]:
     return [binding for binding in raw if isinstance(binding, Binding)]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(BriefingDialog[None]):
     """Keys for every screen, taken from the screens' own BINDINGS."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss_help", "Close", id="help.close")]

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
 from briefing_tui.core.text import clean_line
+from briefing_tui.tui.screens.base import BriefingDialog
 
 
-class NoteDialog(ModalScreen[tuple[str, list[str]] | None]):
+class NoteDialog(BriefingDialog[tuple[str, list[str]] | None]):
     """Returns (note, tags) on save, None on cancel."""
 
     BINDINGS = [
@@ -28,7 +29,8 @@ class NoteDialog(ModalScreen[tuple[str, list[str]] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
-            yield Label(f"Note on: {clean_line(self.note_title)}", id="note-title")
+            # A Text, not a str: a str Label is parsed as markup, and titles come from the content.
+            yield Label(Text(f"Note on: {clean_line(self.note_title)}"), id="note-title")
             yield TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Input(", ".join(self.tags), placeholder="tags, comma separated", id="note-tags")
             with Horizontal(id="note-buttons"):

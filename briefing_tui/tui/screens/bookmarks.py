@@ -8,20 +8,21 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from briefing_tui.core.compare import parse_cell_id
+from briefing_tui.core.storage.bookmarks import Bookmark
 from briefing_tui.core.text import clean_line
 from briefing_tui.core.vocab import KINDS
+from briefing_tui.tui.screens.base import BriefingScreen, Selection
 from briefing_tui.tui.widgets.footer import QuietFooter
 
 SORTS = ("order", "time", "briefing", "kind")
 SORT_LABELS = {"order": "your order", "time": "newest first", "briefing": "by briefing", "kind": "by kind"}
 
 
-class BookmarksScreen(Screen):
+class BookmarksScreen(BriefingScreen[None]):
     """Lists the user's bookmarks; the order set here is the order they are presented in."""
 
     BINDINGS = [
@@ -61,24 +62,23 @@ class BookmarksScreen(Screen):
 
     def _rows(self) -> list:
         app = self.app
-        bookmarks = app.bookmarks.all()  # type: ignore[attr-defined]
+        bookmarks = app.bookmarks.all()
         needle = self.query_one("#bookmark-filter", Input).value.strip().lower()
-        library = app.library  # type: ignore[attr-defined]
+        library = app.loaded
 
-        def describe(bookmark) -> tuple[str, str, str, bool]:
+        def describe(bookmark: Bookmark) -> tuple[str, str, str, bool]:
             cell = parse_cell_id(bookmark.target)
             if cell:
                 theme = library.themes.get(cell[0])
-                return "comparison", app.title_of(bookmark.target), "", theme is not None  # type: ignore[attr-defined]
-            resolved = library.resolve(bookmark.target)
-            if resolved is None:
-                return bookmark.target_kind, bookmark.target, "", False
-            kind, obj = resolved
-            if kind == "item":
-                return KINDS[obj.kind], obj.title, obj.source.document, True
-            if kind == "section":
-                return "section", obj.title, library.briefing_of_section(obj.id) or "", True
-            return "briefing", obj.source.title, obj.id, True
+                return "comparison", app.title_of(bookmark.target), "", theme is not None
+            match library.resolve(bookmark.target):
+                case ("item", item):
+                    return KINDS[item.kind], item.title, item.source.document, True
+                case ("section", section):
+                    return "section", section.title, library.briefing_of_section(section.id) or "", True
+                case ("briefing", briefing):
+                    return "briefing", briefing.source.title, briefing.id, True
+            return bookmark.target_kind, bookmark.target, "", False
 
         rows = []
         for bookmark in bookmarks:
@@ -114,7 +114,7 @@ class BookmarksScreen(Screen):
                 Text(", ".join(bookmark.tags)),
                 key=bookmark.target,
             )
-        total = len(self.app.bookmarks.all())  # type: ignore[attr-defined]
+        total = len(self.app.bookmarks.all())
         status = f"{len(rows)} of {total} bookmarks · sorted {SORT_LABELS[self.sort]}"
         if self.undo_stack:
             status += " · u to undo the delete"
@@ -134,14 +134,14 @@ class BookmarksScreen(Screen):
         except CellDoesNotExist:
             return None
 
-    def bookmarks_changed(self) -> None:
+    def bookmarks_changed(self, target: str | None) -> None:
         self.refresh_rows()
 
-    def selected_target(self) -> tuple[str, str] | None:
+    def selected_target(self) -> Selection | None:
         key = self._current_key()
         if key is None:
             return None
-        bookmark = self.app.bookmarks.get(key)  # type: ignore[attr-defined]
+        bookmark = self.app.bookmarks.get(key)
         return (key, bookmark.target_kind) if bookmark else None
 
     # -- actions ---------------------------------------------------------------------
@@ -172,10 +172,10 @@ class BookmarksScreen(Screen):
         key = self._current_key()
         if key is None:
             return
-        if self.app.library.resolve(key) is None and parse_cell_id(key) is None:  # type: ignore[attr-defined]
+        if self.app.loaded.resolve(key) is None and parse_cell_id(key) is None:
             self.notify("That item is not in the loaded content; the bookmark and its note are kept.", timeout=4)
             return
-        self.app.open_target(key)  # type: ignore[attr-defined]
+        self.app.open_target(key)
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
@@ -185,19 +185,19 @@ class BookmarksScreen(Screen):
         key = self._current_key()
         if key is None:
             return
-        removed = self.app.bookmarks.remove(key)  # type: ignore[attr-defined]
+        removed = self.app.bookmarks.remove(key)
         if removed is not None:
             self.undo_stack.append(removed)
-            self.notify(f"Deleted bookmark: {self.app.title_of(key)} (u to undo)", timeout=4)  # type: ignore[attr-defined]
-        self.app.bookmarks_changed(key)  # type: ignore[attr-defined]
+            self.notify(f"Deleted bookmark: {self.app.title_of(key)} (u to undo)", timeout=4)
+        self.app.bookmarks_changed(key)
 
     def action_undo(self) -> None:
         if not self.undo_stack:
             self.notify("Nothing to undo.", timeout=2)
             return
         bookmark = self.undo_stack.pop()
-        self.app.bookmarks.restore(bookmark)  # type: ignore[attr-defined]
-        self.app.bookmarks_changed(bookmark.target)  # type: ignore[attr-defined]
+        self.app.bookmarks.restore(bookmark)
+        self.app.bookmarks_changed(bookmark.target)
         self.refresh_rows(keep=bookmark.target)
 
     def action_move(self, delta: int) -> None:
@@ -207,8 +207,8 @@ class BookmarksScreen(Screen):
         key = self._current_key()
         if key is None:
             return
-        self.app.bookmarks.move(key, delta)  # type: ignore[attr-defined]
+        self.app.bookmarks.move(key, delta)
         self.refresh_rows(keep=key)
 
     def action_present(self) -> None:
-        self.app.present_bookmarks()  # type: ignore[attr-defined]
+        self.app.present_bookmarks()

@@ -14,82 +14,21 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Header, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.containers import Container
+from textual.widgets import Header, Static
 
 from briefing_tui.core import compare
 from briefing_tui.core.content import Library, LibraryData
 from briefing_tui.core.text import clean_line
 from briefing_tui.core.vocab import ACTORS, label
-from briefing_tui.tui.widgets.comparison import CellDetails, CellKey, ComparisonGrid
+from briefing_tui.tui.dialogs.theme_picker import ThemePicker
+from briefing_tui.tui.screens.base import BriefingScreen, Selection
+from briefing_tui.tui.widgets.cell_details import CellDetails
+from briefing_tui.tui.widgets.compare_grid import CellKey, ComparisonGrid
 from briefing_tui.tui.widgets.footer import QuietFooter
 
-ALL_THEMES = ""
-"""What the theme picker returns for "show every theme"."""
 
-
-class ThemePicker(ModalScreen[str | None]):
-    """Choose one theme to show (or all); returns its id, ``ALL_THEMES``, or None when cancelled."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="compare.filter.cancel")]
-
-    DEFAULT_CSS = """
-    ThemePicker {
-        align: center middle;
-        background: $background 60%;
-    }
-    ThemePicker #theme-picker {
-        width: 70%;
-        max-width: 80;
-        height: auto;
-        max-height: 80%;
-        padding: 1 2;
-        border: thick $primary;
-        background: $surface;
-    }
-    ThemePicker #theme-picker-title {
-        text-style: bold;
-        margin-bottom: 1;
-    }
-    ThemePicker OptionList {
-        height: auto;
-        max-height: 20;
-    }
-    """
-
-    def __init__(self, themes: list[tuple[str, str]], current: str | None) -> None:
-        super().__init__()
-        self.themes = themes
-        """(id, title) of every theme, in order."""
-        self.current = current
-        """The theme shown now (None: all)."""
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="theme-picker"):
-            yield Label("Show one theme (Enter), or all of them", id="theme-picker-title")
-            options = [Option(Text("All themes", style="italic"))]
-            options += [Option(Text(clean_line(title))) for _, title in self.themes]
-            yield OptionList(*options, id="theme-options")
-
-    def on_mount(self) -> None:
-        ids = [theme_id for theme_id, _ in self.themes]
-        options = self.query_one(OptionList)
-        options.highlighted = ids.index(self.current) + 1 if self.current in ids else 0
-        options.focus()
-
-    @on(OptionList.OptionSelected)
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        index = event.option_index
-        self.dismiss(ALL_THEMES if index == 0 else self.themes[index - 1][0])
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class CompareScreen(Screen):
+class CompareScreen(BriefingScreen[None]):
     """The comparison grid, with the selected cell's evidence and documents."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-medium"), (200, "-wide")]
@@ -111,42 +50,6 @@ class CompareScreen(Screen):
         Binding("x", "export", "Export", id="compare.export"),
     ]
 
-    DEFAULT_CSS = """
-    CompareScreen #compare-status {
-        height: 1;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-        padding: 0 1;
-        color: $text-muted;
-        background: $panel;
-    }
-    CompareScreen #compare-body {
-        height: 1fr;
-        layout: vertical;
-    }
-    CompareScreen.-wide #compare-body {
-        layout: horizontal;
-    }
-    CompareScreen.-wide CellDetails {
-        width: 64;
-        height: 1fr;
-        max-height: 100%;
-        border-top: none;
-        border-left: vkey $primary 40%;
-    }
-    CompareScreen.-narrow ComparisonGrid .theme-row {
-        layout: vertical;
-    }
-    CompareScreen.-narrow ComparisonGrid .theme-heading {
-        width: 1fr;
-        padding: 0;
-    }
-    CompareScreen #compare-empty {
-        padding: 1 2;
-        color: $text-muted;
-    }
-    """
-
     def __init__(self, start: tuple[str, str] | None = None) -> None:
         super().__init__()
         self.start: CellKey | None = start
@@ -165,7 +68,7 @@ class CompareScreen(Screen):
     @cached_property
     def library(self) -> Library:
         """The app's content (an empty library if it has not loaded, so nothing here can crash)."""
-        library = self.app.library  # type: ignore[attr-defined]
+        library = self.app.library
         return library if library is not None else Library(LibraryData())
 
     @cached_property
@@ -195,9 +98,9 @@ class CompareScreen(Screen):
                 )
                 yield CellDetails(id="cell-details")
             else:
-                loading = self.app.library is None  # type: ignore[attr-defined]
+                loading = self.app.library is None
                 message = "The content is still loading." if loading else "The loaded content has no comparison themes."
-                yield Static(message + " Escape goes back.", id="compare-empty")
+                yield Static(Text(message + " Escape goes back."), id="compare-empty")
         yield QuietFooter(keys_first=True)
 
     def on_mount(self) -> None:
@@ -215,14 +118,14 @@ class CompareScreen(Screen):
 
     def _shown_themes(self) -> list[str]:
         if self.theme_filter in self.library.themes:
-            return [self.theme_filter]  # type: ignore[list-item]
+            return [self.theme_filter]
         return list(self.library.themes)
 
     def _shown_actors(self) -> list[str]:
         return [actor for actor in self.actors if self.show_lac or actor != "lac"]
 
     def _bookmarked_targets(self) -> frozenset[str]:
-        return frozenset(bookmark.target for bookmark in self.app.bookmarks.all())  # type: ignore[attr-defined]
+        return frozenset(bookmark.target for bookmark in self.app.bookmarks.all())
 
     def _apply(self, select: CellKey | None = None) -> None:
         if not self.library.themes:
@@ -276,7 +179,7 @@ class CompareScreen(Screen):
             return
         theme_id, actor = key
         target = compare.cell_id(theme_id, actor)
-        bookmark = self.app.bookmarks.get(target)  # type: ignore[attr-defined]
+        bookmark = self.app.bookmarks.get(target)
         self.query_one(CellDetails).show(
             self.library,
             self.library.themes[theme_id],
@@ -294,12 +197,12 @@ class CompareScreen(Screen):
             return None
         return self.query_one(ComparisonGrid).selected
 
-    def selected_target(self) -> tuple[str, str] | None:
+    def selected_target(self) -> Selection | None:
         """The selected cell as a bookmark target, for the app's ``b`` and ``e``."""
         selected = self.selected
         return (compare.cell_id(*selected), "cell") if selected else None
 
-    def bookmarks_changed(self) -> None:
+    def bookmarks_changed(self, target: str | None) -> None:
         """Redraw the ★ marks and the panel after a bookmark or note changed."""
         if not self.library.themes:
             return
@@ -332,7 +235,7 @@ class CompareScreen(Screen):
     def _open_chosen(self, event: CellDetails.Chosen) -> None:
         selected = self.selected
         came_from = compare.cell_id(*selected) if selected else None
-        self.app.open_target(event.target, came_from=came_from)  # type: ignore[attr-defined]
+        self.app.open_target(event.target, came_from=came_from)
 
     def action_back(self) -> None:
         focused = self.focused

@@ -5,11 +5,10 @@ from __future__ import annotations
 import sqlite3
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,18 +20,23 @@ from briefing_tui.core.history import History
 from briefing_tui.core.search import SearchOutcome, expanded_terms
 from briefing_tui.core.text import clean_line
 from briefing_tui.core.vocab import KINDS
+from briefing_tui.tui.screens.base import BriefingScreen, Selection
 from briefing_tui.tui.widgets.detail import DetailView, kind_badge
 from briefing_tui.tui.widgets.footer import QuietFooter
 from briefing_tui.tui.widgets.navigator import Navigator
 
-NAV_MIN, NAV_MAX = 20, 90
+NAV_MIN = 20
+"""The navigator's narrowest width, in columns."""
+DETAIL_MIN = 30
+"""Columns the detail pane keeps however wide the navigator is asked to be."""
+NAV_FRACTION_MAX = 0.75
 SAVE_DELAY = 1.0
 """Seconds after the last move before the opened target is written to the settings file."""
 RESULTS_SHOWN = 50
 """Results listed per query: more than anyone scrolls, few enough to keep keystrokes fast."""
 
 
-class ExplorerScreen(Screen):
+class ExplorerScreen(BriefingScreen[None]):
     """The main screen the app opens on."""
 
     BINDINGS = [
@@ -64,6 +68,8 @@ class ExplorerScreen(Screen):
         self._last_opened: str | None = None
         """The target to save as "last opened" when the save timer fires (or on exit)."""
         self._save_timer: Timer | None = None
+        self.nav_fraction: float | None = None
+        """The navigator's share of the terminal's width, as the user set it (None: the stylesheet's)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,11 +85,12 @@ class ExplorerScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#results", OptionList).display = False
         self.query_one("#search-status", Static).display = False
-        width = self.app.settings.get("navigator_width", None)  # type: ignore[attr-defined]
-        if isinstance(width, int):
-            self.query_one("#sidebar").styles.width = max(NAV_MIN, min(NAV_MAX, width))
+        fraction = self.app.settings.get("navigator_fraction", None)
+        if isinstance(fraction, float) and 0 < fraction <= NAV_FRACTION_MAX:
+            self.nav_fraction = fraction
+            self._fit_navigator(self.app.size.width)
         self.mounted = True
-        if self.app.library is not None:  # type: ignore[attr-defined]
+        if self.app.library is not None:
             self.content_ready()
         else:
             self.query_one(DetailView).show_placeholder("Loading briefings…")
@@ -94,13 +101,15 @@ class ExplorerScreen(Screen):
         """Called by the app once the library is loaded."""
         app = self.app
         nav = self.query_one(Navigator)
-        nav.bookmarked = {bookmark.target for bookmark in app.bookmarks.all()}  # type: ignore[attr-defined]
-        grouping = app.settings.get("grouping", "document")  # type: ignore[attr-defined]
-        nav.load(app.library, grouping if grouping in navtree.GROUPINGS else "document")  # type: ignore[attr-defined]
+        library = app.library
+        assert library is not None
+        nav.bookmarked = {bookmark.target for bookmark in app.bookmarks.all()}
+        grouping = app.settings.get("grouping", "document")
+        nav.load(library, grouping if grouping in navtree.GROUPINGS else "document")
         self._update_subtitle()
-        last = app.settings.get("last_opened", None)  # type: ignore[attr-defined]
-        if not (isinstance(last, str) and app.library.resolve(last) is not None):  # type: ignore[attr-defined]
-            last = next(iter(app.library.briefings), None)  # type: ignore[attr-defined]
+        last = app.settings.get("last_opened", None)
+        if not (isinstance(last, str) and library.resolve(last) is not None):
+            last = next(iter(library.briefings), None)
         nav.focus()
         if last:
             nav.revealing = last  # the tree's first highlight must not replace what we restore
@@ -108,7 +117,8 @@ class ExplorerScreen(Screen):
 
     def _update_subtitle(self) -> None:
         nav = self.query_one(Navigator)
-        library = self.app.library  # type: ignore[attr-defined]
+        library = self.app.library
+        assert library is not None
         self.sub_title = (
             f"{len(library.briefings)} briefings · {len(library.items)} items · {navtree.GROUPING_LABELS[nav.grouping]}"
         )
@@ -118,7 +128,7 @@ class ExplorerScreen(Screen):
     def open(self, target: str, *, record: bool = True, terms: list[str] | None = None, reveal: bool = True) -> None:
         """Show a target in the detail pane (and remember it in history and settings)."""
         app = self.app
-        library = app.library  # type: ignore[attr-defined]
+        library = app.library
         if library is None:
             return
         if target.startswith("compare:"):
@@ -126,13 +136,15 @@ class ExplorerScreen(Screen):
             return
         resolved = library.resolve(target)
         canonical = target
-        if resolved and resolved[0] == "item":
-            canonical = resolved[1].id  # type: ignore[attr-defined]
+        match resolved:
+            case ("item", item):
+                canonical = item.id  # an item's former id opens the item under its id
         self.terms = terms or []
-        bookmark = app.bookmarks.get(canonical)  # type: ignore[attr-defined]
+        bookmark = app.bookmarks.get(canonical)
         self.query_one(DetailView).show(library, canonical, terms=self.terms, note=bookmark.note if bookmark else None)
         if record:
             self.history.visit(canonical)
+            self.refresh_bindings()  # Back (and Forward) may have become possible: undim them
         if resolved is not None:
             self._remember(canonical)
         if reveal and not self._searching:
@@ -148,7 +160,8 @@ class ExplorerScreen(Screen):
     def _save_last_opened(self) -> None:
         self._save_timer = None
         if self._last_opened is not None:
-            self.app.settings.set("last_opened", self._last_opened)  # type: ignore[attr-defined]
+            self.app.settings.set("last_opened", self._last_opened)
+            self.app.report_storage()
             self._last_opened = None
 
     def on_unmount(self) -> None:
@@ -160,12 +173,31 @@ class ExplorerScreen(Screen):
 
         if record:
             self.history.visit(target)
+            self.refresh_bindings()
         cell = parse_cell_id(target)
         self.app.push_screen(CompareScreen(start=cell))
 
     @property
     def current_target(self) -> str | None:
         return self.query_one(DetailView).target
+
+    def selected_target(self) -> Selection | None:
+        """What the detail pane shows, as a bookmark target."""
+        target = self.current_target
+        library = self.app.library
+        if target is None or library is None:
+            return None
+        resolved = library.resolve(target)
+        return (target, resolved[0]) if resolved else None
+
+    def bookmarks_changed(self, target: str | None) -> None:
+        """Re-mark the navigator, and redraw the detail if it shows the changed target (its note)."""
+        if self.app.library is None or not self.mounted:
+            return
+        self.query_one(Navigator).refresh_marks({bookmark.target for bookmark in self.app.bookmarks.all()})
+        current = self.current_target
+        if current and (target is None or current == target):
+            self.open(current, record=False, terms=self.terms, reveal=False)
 
     @property
     def _searching(self) -> bool:
@@ -178,7 +210,7 @@ class ExplorerScreen(Screen):
     @on(Navigator.NodeHighlighted)
     def _nav_highlighted(self, event: Navigator.NodeHighlighted) -> None:
         nav = event.node.data
-        if event.control.revealing is not None:
+        if self.query_one(Navigator).revealing is not None:
             return
         if nav is not None and nav.target and nav.target != self.current_target:
             self.open(nav.target, reveal=False)
@@ -191,11 +223,13 @@ class ExplorerScreen(Screen):
         target = self.history.back()
         if target:
             self.open(target, record=False)
+        self.refresh_bindings()
 
     def action_forward(self) -> None:
         target = self.history.forward()
         if target:
             self.open(target, record=False)
+        self.refresh_bindings()
 
     # -- layout ------------------------------------------------------------------
 
@@ -206,7 +240,7 @@ class ExplorerScreen(Screen):
         index = navtree.GROUPINGS.index(nav.grouping)
         grouping = navtree.GROUPINGS[(index + 1) % len(navtree.GROUPINGS)]
         nav.load(nav.library, grouping)
-        self.app.settings.set("grouping", grouping)  # type: ignore[attr-defined]
+        self.app.settings.set("grouping", grouping)
         self._update_subtitle()
         self.notify(f"Navigator grouped {navtree.GROUPING_LABELS[grouping]}", timeout=2)
 
@@ -217,11 +251,22 @@ class ExplorerScreen(Screen):
             self.query_one(DetailView).focus()
 
     def action_resize_navigator(self, delta: int) -> None:
-        sidebar = self.query_one("#sidebar")
-        current = sidebar.outer_size.width or 36
-        width = max(NAV_MIN, min(NAV_MAX, current + delta))
-        sidebar.styles.width = width
-        self.app.settings.set("navigator_width", width)  # type: ignore[attr-defined]
+        screen_width = self.app.size.width
+        current = self.query_one("#sidebar").outer_size.width or 36
+        # Saved as a share of the terminal: a width chosen at 120 columns still leaves a detail pane at 80.
+        self.nav_fraction = round(min(NAV_FRACTION_MAX, max(NAV_MIN, current + delta) / max(1, screen_width)), 3)
+        self._fit_navigator(screen_width)
+        self.app.settings.set("navigator_fraction", self.nav_fraction)
+
+    def _fit_navigator(self, screen_width: int) -> None:
+        """Size the navigator to its share of ``screen_width``, keeping both panes usable."""
+        if self.nav_fraction is None:
+            return
+        width = max(NAV_MIN, min(round(self.nav_fraction * screen_width), screen_width - DETAIL_MIN))
+        self.query_one("#sidebar").styles.width = width
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_navigator(event.size.width)
 
     def action_focus_detail(self) -> None:
         self.query_one(DetailView).focus()
@@ -250,14 +295,17 @@ class ExplorerScreen(Screen):
             self.outcome = None
             self.result_index = -1
             return
-        index = self.app.search_index  # type: ignore[attr-defined]
+        index = self.app.search_index
+        if index is None and self.app.search_problem:
+            self.query_one("#search-status", Static).update(Text(self.app.search_problem, style="italic"))
+            return
         if index is not None:
             index.interrupt()  # the query for the previous keystroke is no longer wanted
         self.run_search(text)
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="Searching")
     def run_search(self, text: str) -> None:
-        index = self.app.search_index  # type: ignore[attr-defined]
+        index = self.app.search_index
         if index is None:
             return
         worker = get_current_worker()

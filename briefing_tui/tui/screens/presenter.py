@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -24,11 +25,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
 from briefing_tui.core.slides import Deck, Slide, deck_markdown
+from briefing_tui.core.storage.bookmarks import TargetKind
+from briefing_tui.tui.screens.base import BriefingScreen, Selection
 
 BUDGET_STEP = 30
 """Seconds the per-slide time budget changes by with + and -."""
@@ -97,7 +100,7 @@ class ProgressLine(Widget):
         return line
 
 
-class PresenterScreen(Screen[None]):
+class PresenterScreen(BriefingScreen[None]):
     """Presents a ``Deck``; Escape returns to the screen below, untouched."""
 
     CSS_PATH = "../presenter.tcss"
@@ -488,12 +491,12 @@ class PresenterScreen(Screen[None]):
 
     # -- app hooks (duck-typed: the screen also runs in a bare App in tests) ------------------
 
-    def selected_target(self) -> tuple[str, str] | None:
+    def selected_target(self) -> Selection | None:
         """The current slide's (target, kind), so the app's note key annotates what is shown."""
         kind = self.slide.target_kind
-        return (self.slide.target, kind) if kind else None
+        return (self.slide.target, cast(TargetKind, kind)) if kind else None
 
-    def bookmarks_changed(self) -> None:
+    def bookmarks_changed(self, target: str | None = None) -> None:
         """The user edited a note: show it as the current slide's speaker notes."""
         store = getattr(self.app, "bookmarks", None)
         bookmark = store.get(self.slide.target) if store is not None and self.slide.target else None

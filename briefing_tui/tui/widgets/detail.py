@@ -102,7 +102,7 @@ class DetailView(VerticalScroll):
 
     def _set_links(self, title: str, links: list[tuple[str, Text]]) -> None:
         label_widget = self.query_one("#links-title", Label)
-        label_widget.update(title)
+        label_widget.update(Text(title))
         label_widget.display = bool(links)
         options = self.query_one("#links", OptionList)
         options.clear_options()
