@@ -66,7 +66,7 @@ def test_show_prints_citation_and_related() -> None:
     assert "A Way Forward" in result.stdout
     assert "demo-obs-financing" in result.stdout
     data = run_json("show", "demo-rec-1")
-    assert data["citation"]["section"] == "4 A Way Forward"
+    assert data["citation"]["section"] == "4. A Way Forward"
     assert {"id": "demo-rec-1a", "kind": "recommendation", "title": "A sub-recommendation"} in data["related_items"]
 
 
