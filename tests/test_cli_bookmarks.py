@@ -151,7 +151,7 @@ def test_export_item_briefing_and_comparison() -> None:
     assert run("export", "--item", "nope").returncode == 1
 
     briefing = run("export", "--briefing", "demo")
-    assert briefing.returncode == 0 and "## 4 A Way Forward" in briefing.stdout
+    assert briefing.returncode == 0 and "## 4. A Way Forward" in briefing.stdout
     assert run("export", "--briefing", "nope").returncode == 1
 
     comparison = run("export", "--compare", "--theme", "energy")

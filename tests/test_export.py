@@ -107,7 +107,7 @@ def test_memo_keeps_order_notes_citations_and_missing_items(pack_library: Librar
         "Energy transition: China",
         "demo-gone",
     ]
-    assert "Example Institute (A. Author), November 2024. Section: 4 A Way Forward." in text
+    assert "Example Institute (A. Author), November 2024. Section: 4. A Way Forward." in text
     assert text.index("## Missing items") < text.index("> This item was removed from the pack.\n> Keep the note.")
     assert "**Tags:** archive" in text
     assert "The documents say nothing on this." in text  # the empty China cell renders, with its note
@@ -202,7 +202,7 @@ def test_import_errors_say_what_is_wrong(text: str, message: str) -> None:
 
 def test_item_and_briefing_dicts(pack_library: Library) -> None:
     item = export.item_dict(pack_library, pack_library.item("demo-rec-1"))
-    assert item["citation"]["section"] == "4 A Way Forward"
+    assert item["citation"]["section"] == "4. A Way Forward"
     assert item["related_items"][0]["id"] == "demo-obs-financing"
     briefing = export.briefing_dict(pack_library, "demo")
     assert [section["id"] for section in briefing["sections"]] == ["demo-intro", "demo-way-forward"]

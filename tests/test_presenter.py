@@ -26,7 +26,7 @@ SIZE = (100, 30)
 SLIDE_TITLES = [
     "An Example Briefing",
     "Introduction",
-    "4 A Way Forward",
+    "4. A Way Forward",
     "Recommendation 1: Coordinate development finance",
     "Recommendation 1A: A sub-recommendation",
 ]

@@ -104,7 +104,7 @@ def test_section_slide(deck: Deck, pack_library: Library) -> None:
     assert set(intro.covers) == set(pack_library.section_items["demo-intro"])
     assert intro.target_kind == "section"
     forward = deck.slides[2]
-    assert forward.title == "4 A Way Forward"
+    assert forward.title == "4. A Way Forward"
     assert forward.kicker == "Section 2 of 2"
     # The sub-recommendation shows under its recommendation, not as a section bullet.
     assert forward.bullets == ["Two to four sentences.", "Recommendation 1: Coordinate development finance"]
@@ -128,7 +128,7 @@ def test_section_slide_names_the_most_telling_items_and_counts_the_rest(
 def test_recommendation_slide(deck: Deck, pack_library: Library) -> None:
     rec = deck.slides[3]
     assert rec.title == "Recommendation 1: Coordinate development finance"
-    assert rec.kicker == "Recommendation · 4 A Way Forward"
+    assert rec.kicker == "Recommendation · 4. A Way Forward"
     assert rec.bullets == [
         "Two to four sentences in our own words.",
         "A concrete proposal, reworded.",

@@ -16,7 +16,13 @@ if TYPE_CHECKING:
     from briefing_tui.core.content.library import Briefing, Library, LibraryData
     from briefing_tui.core.content.load import assemble, load_library
 
-_LAZY = {"Briefing": "library", "Library": "library", "LibraryData": "library", "assemble": "load", "load_library": "load"}
+_LAZY = {
+    "Briefing": "library",
+    "Library": "library",
+    "LibraryData": "library",
+    "assemble": "load",
+    "load_library": "load",
+}
 
 
 def __getattr__(name: str) -> Any:

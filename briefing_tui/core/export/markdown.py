@@ -32,12 +32,18 @@ _LIST_MARK = re.compile(r"^([-+=])")
 _NUMBERED = re.compile(r"^(\d+)([.)])")
 
 
-def md_line(text: str) -> str:
-    """One line of content as Markdown text that renders literally."""
+def md_line(text: str, *, block: bool = True) -> str:
+    """One line of content as Markdown text that renders literally.
+
+    ``block=False`` for text inside a heading, where a leading "4." or "-" starts no list: escaping
+    it there would only show a backslash to whoever pastes the memo.
+    """
     line = clean_line(text)
     line = _INLINE.sub(r"\\\1", line)
     line = _UNDERSCORE.sub(r"\\_", line)
     line = _ENTITY.sub(r"\\&", line)
+    if not block:
+        return line
     line = _LIST_MARK.sub(r"\\\1", line)
     return _NUMBERED.sub(r"\1\\\2", line)
 
@@ -63,7 +69,7 @@ def md_code(text: str) -> str:
 
 
 def heading(level: int, text: str) -> str:
-    return "#" * min(level, 6) + " " + md_line(text)
+    return "#" * min(level, 6) + " " + md_line(text, block=False)
 
 
 def _join(blocks: list[list[str]]) -> str:
