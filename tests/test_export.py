@@ -175,7 +175,7 @@ def test_json_round_trip(pack_library: Library, bookmarks: list[Bookmark]) -> No
 
 def test_import_reads_the_toml_bookmarks_file(bookmarks: list[Bookmark]) -> None:
     store = BookmarkStore()
-    added = store.merge(bookmarks)
+    added = store.merge(bookmarks).added
     assert export.bookmarks_from_json(store.path.read_text(encoding="utf-8")) == added
 
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_tui.core.storage import atomic, paths
-from briefing_tui.core.storage import bookmarks as storage
+from briefing_tui.core.storage import statefile as storage
 from briefing_tui.core.storage.bookmarks import Bookmark, BookmarkStore, infer_kind, missing, resolves
 from briefing_tui.core.storage.settings import SettingsStore
 
@@ -91,7 +91,7 @@ def test_move_reorder_and_toggle(store: BookmarkStore) -> None:
 def test_file_is_versioned_toml_written_0600(store: BookmarkStore) -> None:
     store.add("demo-rec-1", "item", note="a note")
     data = tomllib.loads(store.path.read_text(encoding="utf-8"))
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["bookmarks"][0]["target"] == "demo-rec-1"
     assert data["bookmarks"][0]["note"] == "a note"
     assert store.path.stat().st_mode & 0o777 == 0o600
@@ -357,7 +357,7 @@ def test_a_moved_aside_file_is_never_overwritten(store: BookmarkStore) -> None:
 
 def test_a_file_from_a_newer_version_is_left_alone(store: BookmarkStore) -> None:
     store.path.parent.mkdir(parents=True, exist_ok=True)
-    text = GOOD.replace("version = 1", "version = 2")
+    text = GOOD.replace("version = 1", "version = 3")
     store.path.write_text(text, encoding="utf-8")
     assert targets(store) == ["demo-rec-1"]
     store.add("demo", "briefing")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.core.storage import paths
-from briefing_tui.core.storage.bookmarks import StateFile, utc_now
+from briefing_tui.core.storage.statefile import StateFile, utc_now
 
 KNOWN_SETTINGS: dict[str, type] = {
     "theme": str,
