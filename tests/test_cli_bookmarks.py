@@ -256,3 +256,23 @@ def test_concurrent_cli_adds_lose_nothing(workers: int) -> None:
         codes = list(pool.map(add_many, [targets[index::workers] for index in range(workers)]))
     assert all(code == 0 for batch in codes for code in batch)
     assert sorted(saved_targets()) == sorted(targets)
+
+
+def test_export_docx_compact_in_your_order(tmp_path: Path) -> None:
+    import docx
+
+    run("bookmarks", "add", "demo-intro")
+    run("bookmarks", "add", "demo-rec-1", "--note", "Points:\n- first\n- second")
+    target = tmp_path / "memo.docx"
+    result = run("export", "--format", "docx", "--group-by", "order", "--compact", "--title", "Prep", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    document = docx.Document(str(target))
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == [
+        "Introduction",
+        "Coordinate development finance",
+    ]
+    assert ("List Bullet", "second") in [(p.style.name, p.text) for p in document.paragraphs]
+    refused = run("export", "--format", "docx", "--item", "demo-rec-1", "-o", str(tmp_path / "x.docx"))
+    assert refused.returncode == 2 and "bookmarks memo" in refused.stderr
+    again = run("export", "--format", "docx", "-o", str(target))
+    assert again.returncode == 2 and "already exists" in again.stderr

@@ -283,3 +283,52 @@ def test_write_output_to_stdout_and_bad_targets(tmp_path: Path, capsys: pytest.C
         export.write_output("x", tmp_path, force=True)
     with pytest.raises(FileNotFoundError):
         export.write_output("x", tmp_path / "no-folder" / "memo.md")
+
+
+# -- Word ------------------------------------------------------------------------------
+
+
+def test_docx_memo_opens_in_python_docx_with_headings_notes_and_citations(
+    pack_library: Library, bookmarks: list[Bookmark], tmp_path: Path
+) -> None:
+    import docx
+
+    from briefing_tui.core.export.docx import bookmarks_docx
+
+    listed = [*bookmarks, bookmark("demo-opp-hydrogen", "item", 7, LIST_NOTE, ("Brazil",))]
+    path = tmp_path / "memo.docx"
+    path.write_bytes(bookmarks_docx(pack_library, listed, "kind", "Meeting prep", now=NOW))
+    document = docx.Document(str(path))
+    assert document.core_properties.title == "Meeting prep"
+    paragraphs = [(paragraph.style.name, paragraph.text) for paragraph in document.paragraphs]
+    headings = [text for style, text in paragraphs if style.startswith("Heading") or style == "Title"]
+    assert headings[0] == "Meeting prep"
+    assert "Recommendations" in headings and "Missing items" in headings  # grouped by kind
+    assert headings.index("Recommendations") < headings.index("Coordinate development finance")
+    texts = [text for _style, text in paragraphs]
+    assert "Ask the minister about:" in texts
+    assert ("List Bullet", "co-financing with JBIC") in paragraphs
+    assert ("List Bullet 2", "timing") in paragraphs  # nested
+    assert "1. brief the ambassador" in texts
+    assert "A last paragraph,\non two lines." in texts  # a line break, not a new paragraph
+    assert any(text.startswith("Source: An Example Briefing. Example Institute") for text in texts)
+    assert "Tags: Brazil" in texts
+    assert "\x1b" not in "".join(texts)
+    hostile = next(text for text in texts if text.startswith("# not a heading"))
+    assert "<script>" in hostile  # text stays text
+
+
+def test_docx_compact_memo_in_your_order(pack_library: Library, bookmarks: list[Bookmark]) -> None:
+    import io
+
+    import docx
+
+    from briefing_tui.core.export.docx import bookmarks_docx
+
+    data = bookmarks_docx(pack_library, bookmarks, "order", compact=True, now=NOW)
+    document = docx.Document(io.BytesIO(data))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:2] == ["Coordinate development finance", "Introduction"]
+    texts = [p.text for p in document.paragraphs]
+    assert "Proposal: A concrete proposal, reworded." not in texts
+    assert "Two to four sentences in our own words." in texts

@@ -21,6 +21,7 @@ KNOWN_SETTINGS: dict[str, type] = {
     "grouping": str,
     "navigator_width": int,
     "presenter_budget_seconds": int,
+    "export_folder": str,
 }
 """Settings the app reads, with the type each must have."""
 
