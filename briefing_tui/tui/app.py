@@ -356,10 +356,17 @@ class BriefingApp(App):
         self.notify("Copied as Markdown (with its citation)", timeout=2)
 
     def action_export(self) -> None:
+        from briefing_tui.core.export import choices
         from briefing_tui.tui.dialogs.export import ExportDialog
 
-        if self.library is not None:
-            self.push_screen(ExportDialog())
+        if self.library is None:
+            return
+        offered = [choices.bookmarks_choice(self.library, self.bookmarks.all)]
+        briefing_id = self.selected_briefing()
+        if briefing_id:
+            offered.append(choices.briefing_choice(self.library, briefing_id))
+        offered.append(choices.comparison_choice(self.library))
+        self.push_screen(ExportDialog(offered))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # In front of a room a stray key must not open another screen over the slides.
