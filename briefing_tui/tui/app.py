@@ -31,6 +31,7 @@ class BriefingApp(App):
         Binding("c", "compare", "Compare", id="app.compare"),
         Binding("b", "toggle_bookmark", "Bookmark", id="app.bookmark"),
         Binding("e", "edit_note", "Note", id="app.note"),
+        Binding("u", "undo", "Undo", show=False, id="app.undo"),
         Binding("B", "bookmarks", "Bookmarks", id="app.bookmarks"),
         Binding("p", "present", "Present", id="app.present"),
         Binding("y", "copy", "Copy", show=False, id="app.copy"),
@@ -66,6 +67,8 @@ class BriefingApp(App):
         """Open the presenter on the bookmarks once content loads (``present --bookmarks``)."""
         self.startup_error: str | None = None
         """Set when content cannot load; the CLI prints it after the app exits."""
+        self.removals: list = []
+        """Bookmarks removed in this session, most recent last: ``u`` puts them back."""
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup: bool = False):
         """Notifications often quote content or file names: never interpret them as markup."""
@@ -247,10 +250,53 @@ class BriefingApp(App):
             self.notify("Select an item, section, briefing or comparison cell first.", timeout=3)
             return
         target, kind = selected
-        added = self.bookmarks.toggle(target, kind)
+        removed = self.bookmarks.remove(target) if self.bookmarks.is_bookmarked(target) else None
+        if removed is None:
+            self.bookmarks.add(target, kind)
+            message = "Bookmarked: " + self.title_of(target)
+        else:
+            self.remember_removal(removed)
+            kept = (
+                "its note and tags"
+                if removed.note.strip() and removed.tags
+                else "its note"
+                if removed.note.strip()
+                else "its tags"
+            )
+            message = f"Bookmark removed: {self.title_of(target)}" + (
+                f". u brings it back with {kept}" if removed.has_text else " (u to undo)"
+            )
         self._report_storage()
-        self.notify(("Bookmarked: " if added else "Bookmark removed: ") + self.title_of(target), timeout=3)
+        self.notify(message, timeout=6 if removed is not None and removed.has_text else 3)
         self.bookmarks_changed(target)
+
+    def remember_removal(self, bookmark) -> None:
+        """Note a removed bookmark so that ``u`` can put it back."""
+        self.removals.append(bookmark)
+
+    def forget_removal(self, target: str) -> None:
+        """A removed bookmark was restored some other way (the trash list)."""
+        self.removals = [bookmark for bookmark in self.removals if bookmark.target != target]
+
+    def undo_removal(self, *, from_trash: bool = False):
+        """Restore the bookmark removed last in this session (else, with ``from_trash``, the file's last one)."""
+        if self.removals:
+            restored = self.bookmarks.restore(self.removals.pop())
+        elif from_trash and self.bookmarks.removed():
+            restored = self.bookmarks.restore_last_removed()
+        else:
+            hint = "B, then t lists" if not from_trash else "t lists"
+            self.notify(f"Nothing to undo ({hint} removed bookmarks, kept with their notes).", timeout=4)
+            return None
+        self._report_storage()
+        if restored is not None:
+            note = " with its note" if restored.note.strip() else ""
+            self.notify(f"Bookmark restored{note}: {self.title_of(restored.target)}", timeout=3)
+            self.bookmarks_changed(restored.target)
+        return restored
+
+    def action_undo(self) -> None:
+        self.undo_removal()
 
     def action_edit_note(self) -> None:
         from briefing_tui.tui.dialogs.note import NoteDialog
