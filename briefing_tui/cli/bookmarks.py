@@ -107,7 +107,8 @@ def _bookmarks_add(args: argparse.Namespace) -> int:
         )
     if args.replace_note and args.note is None:
         raise CliError("--replace-note goes with --note TEXT")
-    target = library.item(args.id).id if kind == "item" else args.id
+    item = library.item(args.id) if kind == "item" else None
+    target = item.id if item is not None else args.id  # an item's former id bookmarks its current id
     store = open_store()
     stamp = iso(store.clock())
     try:

@@ -54,6 +54,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise CliError("--format docx is for the bookmarks memo; use md for --item, --briefing or --compare")
         if args.output in (None, "-") and sys.stdout.isatty():
             raise CliError("a .docx file is binary: give -o FILE.docx (or pipe the output)")
+    text: str | bytes
     if args.item:
         item = library.item(args.item)
         if item is None:
@@ -74,7 +75,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         store = open_store()
         bookmarks = store.all()
         report(store)
-        text: str | bytes
         if args.format == "json":
             text = export.bookmarks_json(library, bookmarks)
         elif args.format == "docx":

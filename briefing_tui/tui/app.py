@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -13,6 +14,9 @@ from textual.screen import Screen
 
 from briefing_tui.core.content import ContentError, Library, load_library
 from briefing_tui.core.search import SearchIndex
+
+if TYPE_CHECKING:
+    from briefing_tui.core.storage.bookmarks import Bookmark
 
 SMALL_CONTENT_BYTES = 3_000_000
 """Packs smaller than this (the bundled one is ~1 MB) load before the first frame; larger ones in a worker."""
@@ -67,7 +71,7 @@ class BriefingApp(App):
         """Open the presenter on the bookmarks once content loads (``present --bookmarks``)."""
         self.startup_error: str | None = None
         """Set when content cannot load; the CLI prints it after the app exits."""
-        self.removals: list = []
+        self.removals: list[Bookmark] = []
         """Bookmarks removed in this session, most recent last: ``u`` puts them back."""
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup: bool = False):
@@ -270,7 +274,7 @@ class BriefingApp(App):
         self.notify(message, timeout=6 if removed is not None and removed.has_text else 3)
         self.bookmarks_changed(target)
 
-    def remember_removal(self, bookmark) -> None:
+    def remember_removal(self, bookmark: Bookmark) -> None:
         """Note a removed bookmark so that ``u`` can put it back."""
         self.removals.append(bookmark)
 
@@ -278,8 +282,9 @@ class BriefingApp(App):
         """A removed bookmark was restored some other way (the trash list)."""
         self.removals = [bookmark for bookmark in self.removals if bookmark.target != target]
 
-    def undo_removal(self, *, from_trash: bool = False):
+    def undo_removal(self, *, from_trash: bool = False) -> Bookmark | None:
         """Restore the bookmark removed last in this session (else, with ``from_trash``, the file's last one)."""
+        restored: Bookmark | None
         if self.removals:
             restored = self.bookmarks.restore(self.removals.pop())
         elif from_trash and self.bookmarks.removed():

@@ -20,13 +20,15 @@ JSON_FORMAT = "briefing-tui-bookmarks"
 """The ``format`` key of a bookmarks JSON export (``import`` checks it when present)."""
 
 
-def _resolved(library: Library, bookmark: Bookmark) -> dict[str, Any] | None:
+def _resolved(library: Library | None, bookmark: Bookmark) -> dict[str, Any] | None:
     """What a bookmark points at, for the JSON export (None when it is missing)."""
     if library is None or not resolves(library, bookmark):
         return None
     target = bookmark.target
     if bookmark.target_kind == "item":
         item = library.item(target)
+        if item is None:
+            return None
         return {"id": item.id, "kind": item.kind, "title": item.title, "citation": citation_dict(library, item)}
     if bookmark.target_kind == "section":
         briefing_id, section = library.sections[target]

@@ -24,7 +24,7 @@ from briefing_tui.core.compare import (
     parse_cell_id,
 )
 from briefing_tui.core.content import Library
-from briefing_tui.core.models import ComparisonCell, Section, SourceDocument
+from briefing_tui.core.models import ComparisonCell, Item, Section, SourceDocument
 from briefing_tui.core.storage.bookmarks import Bookmark, resolves, utc_now
 from briefing_tui.core.text import clean, clean_line
 from briefing_tui.core.vocab import ACTORS, KIND_PLURALS, KINDS, label
@@ -186,6 +186,14 @@ def _one_line(text: str) -> str:
     return sentence if len(sentence) <= ONE_LINE_MAX else sentence[: ONE_LINE_MAX - 1].rstrip() + "…"
 
 
+def _item(library: Library, target: str) -> Item:
+    """The item a resolving bookmark points at (``resolves`` has checked that it exists)."""
+    item = library.item(target)
+    if item is None:
+        raise LookupError(f"no item {target!r}")
+    return item
+
+
 def memo_entry(library: Library, bookmark: Bookmark) -> MemoEntry:
     """What the memo says about one bookmark."""
     target = bookmark.target
@@ -193,7 +201,7 @@ def memo_entry(library: Library, bookmark: Bookmark) -> MemoEntry:
         kind = KIND_LABELS.get(bookmark.target_kind, "Item")
         return MemoEntry(bookmark, target, kind, missing=True)
     if bookmark.target_kind == "item":
-        item = library.item(target)
+        item = _item(library, target)
         url = citation_dict(library, item)["url"]
         cite = citation_text(library, item) + (f" {url}" if url else "")
         return MemoEntry(
@@ -237,13 +245,13 @@ def _group_key(library: Library, bookmark: Bookmark, group_by: GroupBy) -> tuple
     kind = bookmark.target_kind
     if group_by == "kind":
         if kind == "item":
-            item_kind = library.item(bookmark.target).kind
+            item_kind = _item(library, bookmark.target).kind
             return item_kind, KIND_PLURALS[item_kind]
         return kind, {"section": "Sections", "briefing": "Briefings", "cell": "Comparison cells"}[kind]
     if kind == "cell":
         return "~compare", "Comparison"
     if kind == "item":
-        briefing_id = library.item(bookmark.target).source.document
+        briefing_id = _item(library, bookmark.target).source.document
     elif kind == "section":
         briefing_id = library.sections[bookmark.target][0]
     else:

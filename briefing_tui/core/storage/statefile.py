@@ -151,13 +151,16 @@ class StateFile(Generic[S]):
         except FileNotFoundError:
             return self._empty(), None
         except OSError as error:
-            blocked = f"cannot read {self.what} file {self.path} ({error.strerror or error}); changes will not be saved"
-            self.warn(blocked)
-            return self._empty(), blocked
+            unreadable = (
+                f"cannot read {self.what} file {self.path} ({error.strerror or error}); changes will not be saved"
+            )
+            self.warn(unreadable)
+            return self._empty(), unreadable
         if self._cache is not None and self._cache[0] == data:
             return self._copy(self._cache[1]), self._cache[2]
+        blocked: str | None = None
         try:
-            state, blocked = self._decode(data), None
+            state = self._decode(data)
         except _Newer as newer:
             state, blocked = newer.state, f"{self.path}: {newer}; it is left as is and changes will not be saved"
             self.warn(blocked)
@@ -196,8 +199,8 @@ class StateFile(Generic[S]):
                 self._release(handle)
         try:
             aside = self._aside_path()
-            with open(self.path, "rb") as handle:
-                if handle.read(MAX_FILE_BYTES + 1) != data:
+            with open(self.path, "rb") as current:
+                if current.read(MAX_FILE_BYTES + 1) != data:
                     return self._read(locked=True)
             os.rename(self.path, aside)
         except FileNotFoundError:
