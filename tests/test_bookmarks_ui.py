@@ -228,7 +228,13 @@ async def test_preview_and_columns_fit_the_width() -> None:
         assert table.virtual_size.width <= 80 - 2
         await pilot.resize_terminal(160, 45)
         await pilot.pause()
-        assert "briefing" in [column.label.plain for column in table.columns.values()]
+        labels = [column.label.plain for column in table.columns.values()]
+        assert labels == ["#", "kind", "title", "briefing", "note", "tags"]
+        assert [cell.plain for cell in table.get_row("demo-rec-1")][2:5] == [
+            "Coordinate development finance",
+            "demo",
+            "Line one.",
+        ]
         assert table.virtual_size.width <= 160 - 2
     for width in (60, 80, 120, 200):
         for briefing in (False, True):

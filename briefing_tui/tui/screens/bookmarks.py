@@ -39,11 +39,11 @@ def column_widths(width: int, *, briefing: bool, first: int = 3) -> dict[str, in
     """Widths of the table's columns so that together they fill ``width`` cells and no more."""
     columns = 6 if briefing else 5
     available = max(30, width - 2 - 2 * columns)  # the scrollbar, and one cell of padding each side
-    widths = {"#": first, "kind": 14}
+    fixed = first + 14 + (8 if briefing else 0)
+    rest = available - fixed
+    widths = {"#": first, "kind": 14, "title": rest * 45 // 100}
     if briefing:
         widths["briefing"] = 8
-    rest = available - sum(widths.values())
-    widths["title"] = rest * 45 // 100
     widths["note"] = rest * 35 // 100
     widths["tags"] = rest - widths["title"] - widths["note"]
     return widths
