@@ -149,7 +149,12 @@ def _bookmarks_remove(args: argparse.Namespace) -> int:
     saved(store)
     if removed is None:
         raise CliError(f"{args.id!r} is not bookmarked (see: briefing-tui bookmarks list)", EXIT_NOT_FOUND)
-    console().print(f"removed {removed.target}")
+    kept = (
+        " (its note and tags are kept in the removed list: B, then t, in the app restores it)"
+        if removed.has_text
+        else ""
+    )
+    _say(f"removed {removed.target}{kept}")
     return EXIT_OK
 
 
