@@ -355,6 +355,7 @@ async def test_export_goes_through_the_export_dialog(
         path = Path(app.screen.query_one("#export-path", Input).value)
         assert path == isolated_dirs / "Documents" / f"comparison-{date.today().isoformat()}.md"
         await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
         text = path.read_text(encoding="utf-8")
@@ -373,6 +374,7 @@ async def test_export_goes_through_the_export_dialog(
         filtered = Path(app.screen.query_one("#export-path", Input).value)
         assert filtered.name.startswith("comparison-energy-transition-")
         await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         text = filtered.read_text(encoding="utf-8")
         assert "Energy transition" in text and "Development finance" not in text

@@ -123,9 +123,9 @@ async def test_a_write_that_fails_is_reported_in_the_dialog(
         await settle(app, pilot)
         dialog = await open_dialog(app, pilot)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(pilot, lambda: "Permission denied" in text_of(dialog.query_one("#export-status")))
         assert isinstance(app.screen, ExportDialog)
-        assert "Permission denied" in text_of(dialog.query_one("#export-status"))
+        assert not dialog.query_one("#export-go").disabled  # the user can try again
         dialog.query_one("#export-path", Input).value = str(isolated_dirs / "no-such-folder" / "memo.md")
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -38,7 +38,7 @@ def memo_docx(memo: Memo) -> bytes:
     """A memo as the bytes of a .docx file."""
     from docx import Document  # ~60 ms to import (lxml): only when a document is made
 
-    document = Document()
+    document = _Writer(Document())
     document.core_properties.title = memo.title
     document.core_properties.author = "briefing-tui"
     document.add_heading(memo.title, level=0)
@@ -53,11 +53,39 @@ def memo_docx(memo: Memo) -> bytes:
         for entry in group.entries:
             _entry(document, entry, 2 if group.title else 1, compact=memo.compact)
     buffer = io.BytesIO()
-    document.save(buffer)
+    document.document.save(buffer)
     return buffer.getvalue()
 
 
-def _entry(document, entry: MemoEntry, level: int, *, compact: bool) -> None:
+class _Writer:
+    """A python-docx Document whose styled paragraphs are quick to add.
+
+    python-docx resolves a style given by name (or object) by scanning every style of
+    the document for each paragraph: 500 bookmarks took 3.3 s. The style ids are
+    looked up once here and set on each new paragraph's XML directly.
+    """
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self.core_properties = document.core_properties
+        self._ids: dict[str, str] = {}
+
+    def _style_id(self, name: str) -> str:
+        if name not in self._ids:
+            self._ids[name] = self.document.styles[name].style_id
+        return self._ids[name]
+
+    def add_paragraph(self, text: str = "", style: str | None = None):
+        paragraph = self.document.add_paragraph(text)
+        if style:
+            paragraph._p.style = self._style_id(style)  # see the class docstring
+        return paragraph
+
+    def add_heading(self, text: str, level: int):
+        return self.add_paragraph(text, "Title" if level == 0 else f"Heading {level}")
+
+
+def _entry(document: _Writer, entry: MemoEntry, level: int, *, compact: bool) -> None:
     document.add_heading(entry.title, level=level)
     if entry.missing:
         document.add_paragraph().add_run(f"{entry.kind} · not in the loaded content").italic = True
@@ -80,13 +108,13 @@ def _entry(document, entry: MemoEntry, level: int, *, compact: bool) -> None:
         _labelled(document, "Source: ", entry.citation)
 
 
-def _labelled(document, name: str, text: str) -> None:
+def _labelled(document: _Writer, name: str, text: str) -> None:
     paragraph = document.add_paragraph()
     paragraph.add_run(name).bold = True
     paragraph.add_run(text)
 
 
-def _note(document, note: str) -> None:
+def _note(document: _Writer, note: str) -> None:
     """The user's note under a "Note:" label: its paragraphs, line breaks and lists kept."""
     if not note.strip():
         return

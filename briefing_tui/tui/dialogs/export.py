@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -209,18 +209,34 @@ class ExportDialog(ModalScreen[Path | None]):
         self._write(path)
 
     def _write(self, path: Path) -> None:
+        self._status("Writing…")
+        self.query_one("#export-go", Button).disabled = True
+        self._write_in_thread(path, self.choice, self.export_format, self.options)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _write_in_thread(
+        self, path: Path, choice: ExportChoice, export_format: ExportFormat, options: MemoOptions
+    ) -> None:
+        """Make and write the export off the UI thread (a long Word memo takes a second)."""
         from briefing_tui.core.export import write_output
 
         try:
-            data = self.choice.render(self.export_format, self.options)
+            data = choice.render(export_format, options)
         except Exception as error:  # a bug in one export must not close the app or lose the dialog
-            self._status(f"Could not make the export: {error}")
+            self.app.call_from_thread(self._failed, f"Could not make the export: {error}")
             return
         try:
             write_output(data, path, force=True)
         except OSError as error:
-            self._status(f"Could not write {path}: {error.strerror or error}")
+            self.app.call_from_thread(self._failed, f"Could not write {path}: {error.strerror or error}")
             return
+        self.app.call_from_thread(self._written, path)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#export-go", Button).disabled = False
+        self._status(message)
+
+    def _written(self, path: Path) -> None:
         settings = self._settings()
         if settings is not None:
             settings.set(FOLDER_SETTING, str(path.parent))
