@@ -193,6 +193,8 @@ class ExportDialog(ModalScreen[Path | None]):
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-go")
     def action_export(self) -> None:
+        if self.query_one("#export-go", Button).disabled:
+            return  # already writing
         path = self._target()
         if path is None:
             return
