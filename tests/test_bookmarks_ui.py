@@ -107,3 +107,190 @@ async def test_y_copies_the_item_with_its_citation_as_markdown() -> None:
         await pilot.pause()
         assert "Japanese FDI stock in Brazil" in app.clipboard
         assert "An Example Briefing" in app.clipboard and "Introduction" in app.clipboard
+
+
+# -- never lose a word ------------------------------------------------------------------
+
+
+async def test_b_then_u_in_the_explorer_keeps_the_note_and_tags(monkeypatch) -> None:
+    BookmarkStore().add("demo-rec-1", "item", note="Raise with the minister.", tags=["meeting"])
+    app = make_app()
+    messages: list[str] = []
+    original = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, **kw: (messages.append(message), original(message, **kw)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        app.screen.open("demo-rec-1")
+        await settle(app, pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        assert not BookmarkStore().is_bookmarked("demo-rec-1")
+        assert any("u brings it back with its note and tags" in message for message in messages)
+        await pilot.press("u")
+        await pilot.pause()
+        bookmark = BookmarkStore().get("demo-rec-1")
+        assert bookmark is not None and bookmark.note == "Raise with the minister." and bookmark.tags == ["meeting"]
+        assert any("restored with its note" in message for message in messages)
+        assert "Raise with the minister." in text_of(app.screen.query_one("#detail-content"))
+
+
+async def test_a_removed_note_is_restored_after_a_restart() -> None:
+    store = BookmarkStore()
+    store.add("demo-intro", "section")
+    store.add("demo-rec-1", "item", note="Three paragraphs of careful notes.", tags=["brief"])
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        app.screen.open("demo-rec-1")
+        await settle(app, pilot)
+        await pilot.press("b")
+        await pilot.pause()
+    assert not BookmarkStore().is_bookmarked("demo-rec-1")
+
+    app = make_app()  # a new session: nothing in memory
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("B")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen)
+        assert "u undoes the last removal" in text_of(screen.query_one("#bookmark-status"))
+        await pilot.press("u")
+        await pilot.pause()
+        restored = BookmarkStore().get("demo-rec-1")
+        assert restored is not None and restored.note == "Three paragraphs of careful notes."
+        assert [bookmark.target for bookmark in BookmarkStore().all()] == ["demo-intro", "demo-rec-1"]
+        assert BookmarkStore().removed() == []
+
+
+async def test_the_removed_list_restores_a_chosen_bookmark() -> None:
+    store = BookmarkStore()
+    for target, note in (("demo-rec-1", "first note"), ("demo-intro", "second note"), ("demo", "")):
+        store.add(target, "item" if target == "demo-rec-1" else "section" if target == "demo-intro" else "briefing")
+        store.update(target, note=note)
+    for target in ("demo-rec-1", "demo-intro"):
+        store.remove(target)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("B", "t")
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        assert table.row_count == 2  # newest removal first
+        assert "second note" in text_of(screen.query_one("#bookmark-preview-text"))
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert BookmarkStore().get("demo-rec-1").note == "first note"
+        assert not BookmarkStore().is_bookmarked("demo-intro")
+        assert table.row_count == 1
+        await pilot.press("t")
+        await pilot.pause()
+        assert [row.value for row in table.rows] == ["demo-rec-1", "demo"]
+
+
+async def test_after_a_delete_the_cursor_stays_on_the_next_row() -> None:
+    store = BookmarkStore()
+    for target, kind in (("demo-rec-1", "item"), ("demo-intro", "section"), ("demo", "briefing")):
+        store.add(target, kind)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("B")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=1)
+        await pilot.press("d")
+        await pilot.pause()
+        assert [row.value for row in table.rows] == ["demo-rec-1", "demo"]
+        assert table.cursor_row == 1  # on "demo", the row after the deleted one
+        await pilot.press("d")  # a second d deletes that row, not the first bookmark
+        await pilot.pause()
+        assert [bookmark.target for bookmark in BookmarkStore().all()] == ["demo-rec-1"]
+        assert table.cursor_row == 0
+
+
+async def test_preview_and_columns_fit_the_width() -> None:
+    from briefing_tui.tui.screens.bookmarks import column_widths
+
+    BookmarkStore().add("demo-rec-1", "item", note="Line one.\nLine two of the note.", tags=["brazil", "finance"])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("B")
+        await pilot.pause()
+        screen = app.screen
+        preview = text_of(screen.query_one("#bookmark-preview-text"))
+        assert "Line one.\nLine two of the note." in preview
+        assert "Tags: brazil, finance" in preview and "Source: An Example Briefing." in preview
+        table = screen.query_one(DataTable)
+        assert [column.label.plain for column in table.columns.values()] == ["#", "kind", "title", "note", "tags"]
+        assert table.virtual_size.width <= 80 - 2
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause()
+        labels = [column.label.plain for column in table.columns.values()]
+        assert labels == ["#", "kind", "title", "briefing", "note", "tags"]
+        assert [cell.plain for cell in table.get_row("demo-rec-1")][2:5] == [
+            "Coordinate development finance",
+            "demo",
+            "Line one.",
+        ]
+        assert table.virtual_size.width <= 160 - 2
+    for width in (60, 80, 120, 200):
+        for briefing in (False, True):
+            widths = column_widths(width, briefing=briefing)
+            assert sum(widths.values()) + 2 * len(widths) + 2 <= max(width, 44)
+
+
+# -- the note dialog --------------------------------------------------------------------
+
+
+async def test_note_dialog_asks_before_discarding_and_fits_80x24() -> None:
+    from textual.widgets import Button
+
+    from briefing_tui.tui.dialogs.confirm import Confirm
+
+    BookmarkStore().add("demo-rec-1", "item", note="Existing note.\nSecond line")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.screen.open("demo-rec-1")
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NoteDialog)
+        area = dialog.query_one(TextArea)
+        assert area.cursor_location == area.document.end  # carry on writing at the end
+        for selector in ("#note-save", "#note-cancel", "#note-hint"):
+            region = dialog.query_one(selector).region
+            assert region.height and region.bottom <= 24, selector
+        assert "ctrl+s" in str(dialog.query_one("#note-hint").render())
+        assert isinstance(dialog.query_one("#note-save"), Button)
+        await pilot.press("escape")  # nothing typed: closes at once
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteDialog)
+
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("space", "m", "o", "r", "e")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        assert app.screen.query_one(TextArea).text == "Existing note.\nSecond line more"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert BookmarkStore().get("demo-rec-1").note == "Existing note.\nSecond line more"
+
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")  # discard
+        await pilot.pause()
+        assert not isinstance(app.screen, (NoteDialog, Confirm))
+        assert BookmarkStore().get("demo-rec-1").note == "Existing note.\nSecond line more"

@@ -79,8 +79,22 @@ def test_add_checks_the_id_and_updates_an_existing_note() -> None:
     run("bookmarks", "add", "demo-fig-fdi", "--note", "first")
     result = run("bookmarks", "add", "demo-fig-fdi", "--note", "second")
     assert result.returncode == 0 and "updated demo-fig-fdi" in result.stdout
-    assert BookmarkStore().get("demo-fig-fdi").note == "second"
+    assert "added the note after the existing one" in result.stdout
+    assert BookmarkStore().get("demo-fig-fdi").note == "first\n\nsecond"
     assert "already bookmarked" in run("bookmarks", "add", "demo-fig-fdi").stdout
+    result = run("bookmarks", "add", "demo-fig-fdi", "--note", "third", "--replace-note")
+    assert "replaced the note" in result.stdout
+    assert BookmarkStore().get("demo-fig-fdi").note == "third"
+
+
+def test_add_tag_adds_to_the_existing_tags() -> None:
+    run("bookmarks", "add", "demo-rec-1", "--tag", "brazil", "finance", "--note", "keep")
+    result = run("bookmarks", "add", "demo-rec-1", "--tag", "Brazil", "energy")
+    assert result.returncode == 0 and "added 1 tag (tags now: brazil, finance, energy)" in result.stdout
+    bookmark = BookmarkStore().get("demo-rec-1")
+    assert bookmark.tags == ["brazil", "finance", "energy"] and bookmark.note == "keep"
+    again = run("bookmarks", "add", "demo-rec-1", "--tag", "ENERGY")
+    assert "already bookmarked" in again.stdout and "already has" in again.stdout
 
 
 def test_import_json_export_and_toml_file(tmp_path: Path) -> None:
@@ -93,17 +107,43 @@ def test_import_json_export_and_toml_file(tmp_path: Path) -> None:
 
     paths.bookmarks_file().unlink()
     result = run("bookmarks", "import", str(exported))
-    assert result.returncode == 0 and "imported 2 bookmarks" in result.stdout
+    assert result.returncode == 0 and "imported 2 bookmarks: added 2, merged 0, unchanged 0" in result.stdout
     assert saved_targets() == ["demo-rec-1", "demo-intro"]
     assert BookmarkStore().get("demo-rec-1").note == "from json"
 
     result = run("bookmarks", "import", str(toml_copy))
-    assert result.returncode == 0 and "imported 0 bookmarks (2 already bookmarked)" in result.stdout
+    assert result.returncode == 0 and "imported 2 bookmarks: added 0, merged 0, unchanged 2" in result.stdout
 
     foreign = json.dumps([{"target": "demo-gone", "target_kind": "item", "note": "old"}])
     result = run("bookmarks", "import", "-", stdin=foreign)
     assert result.returncode == 0 and "not loaded" in result.stderr
     assert saved_targets() == ["demo-rec-1", "demo-intro", "demo-gone"]
+
+
+def test_import_merges_notes_and_tags_and_never_drops_text(tmp_path: Path) -> None:
+    run("bookmarks", "add", "demo-rec-1", "--note", "written today", "--tag", "Brazil")
+    run("bookmarks", "add", "demo-intro", "--note", "same note")
+    backup = tmp_path / "backup.json"
+    backup.write_text(
+        json.dumps(
+            [
+                {"target": "demo-rec-1", "target_kind": "item", "note": "from the backup", "tags": ["brazil", "g20"]},
+                {"target": "demo-intro", "target_kind": "section", "note": "same note"},
+                {"target": "demo", "target_kind": "briefing", "note": "new one"},
+            ]
+        )
+    )
+    result = run("bookmarks", "import", str(backup))
+    assert result.returncode == 0, result.stderr
+    assert "imported 3 bookmarks: added 1, merged 1, unchanged 1 (1 note extended, 1 tag added)" in result.stdout
+    merged = BookmarkStore().get("demo-rec-1")
+    assert merged.note == "written today\n\nfrom the backup"
+    assert merged.tags == ["Brazil", "g20"]  # brazil and Brazil are one tag
+    again = run("bookmarks", "import", str(backup))
+    assert "added 0, merged 0, unchanged 3" in again.stdout  # importing twice changes nothing
+    replaced = run("bookmarks", "import", "--replace", str(backup))
+    assert "merged 1" in replaced.stdout and "1 note replaced" in replaced.stdout
+    assert BookmarkStore().get("demo-rec-1").note == "from the backup"
 
 
 def test_import_errors_are_clear(tmp_path: Path) -> None:
@@ -216,3 +256,23 @@ def test_concurrent_cli_adds_lose_nothing(workers: int) -> None:
         codes = list(pool.map(add_many, [targets[index::workers] for index in range(workers)]))
     assert all(code == 0 for batch in codes for code in batch)
     assert sorted(saved_targets()) == sorted(targets)
+
+
+def test_export_docx_compact_in_your_order(tmp_path: Path) -> None:
+    import docx
+
+    run("bookmarks", "add", "demo-intro")
+    run("bookmarks", "add", "demo-rec-1", "--note", "Points:\n- first\n- second")
+    target = tmp_path / "memo.docx"
+    result = run("export", "--format", "docx", "--group-by", "order", "--compact", "--title", "Prep", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    document = docx.Document(str(target))
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == [
+        "Introduction",
+        "Coordinate development finance",
+    ]
+    assert ("List Bullet", "second") in [(p.style.name, p.text) for p in document.paragraphs]
+    refused = run("export", "--format", "docx", "--item", "demo-rec-1", "-o", str(tmp_path / "x.docx"))
+    assert refused.returncode == 2 and "bookmarks memo" in refused.stderr
+    again = run("export", "--format", "docx", "-o", str(target))
+    assert again.returncode == 2 and "already exists" in again.stderr

@@ -337,48 +337,50 @@ async def test_note_on_a_cell_shows_in_the_panel() -> None:
         assert "Your note: Ask about [DFC] terms" in summary(screen)
 
 
-async def test_export_writes_markdown_and_never_overwrites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_export_goes_through_the_export_dialog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_dirs: Path
+) -> None:
+    from datetime import date
+
+    from textual.widgets import Input
+
+    from briefing_tui.tui.dialogs.confirm import Confirm
+    from briefing_tui.tui.dialogs.export import ExportDialog
+
     monkeypatch.chdir(tmp_path)
     app = make_app()
-    messages = record_notifications(app, monkeypatch)
     async with app.run_test(size=WIDE) as pilot:
         await open_compare(app, pilot)
         await pilot.press("x")
         await pilot.pause()
-        assert any(str(tmp_path / "comparison-all.md") in message for message in messages)
-        first = tmp_path / "comparison-all.md"
-        text = first.read_text(encoding="utf-8")
-        assert "Development finance" in text and "Energy transition" in text
-        assert "Co-finances with partners." in text
-        assert "JBIC" in text
+        assert isinstance(app.screen, ExportDialog)
+        path = Path(app.screen.query_one("#export-path", Input).value)
+        assert path == isolated_dirs / "Documents" / f"comparison-{date.today().isoformat()}.md"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        text = path.read_text(encoding="utf-8")
+        assert "Development finance" in text and "Energy transition" in text and "JBIC" in text
         await pilot.press("x")
         await pilot.pause()
-        assert (tmp_path / "comparison-all-2.md").read_text(encoding="utf-8") == text
-        assert first.read_text(encoding="utf-8") == text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)  # the file exists: asked, never overwritten silently
+        await pilot.press("escape", "escape")
+        await pilot.pause()
         await pilot.press("f", "down", "down", "enter")
         await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
-        filtered = (tmp_path / "comparison-energy-transition.md").read_text(encoding="utf-8")
-        assert "Energy transition" in filtered and "Development finance" not in filtered
-        assert any(str(tmp_path / "comparison-all-2.md") in message for message in messages)
-
-
-async def test_export_failure_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefing_tui.core import export
-
-    def refuse(text, target, force=False):
-        raise PermissionError(13, "Permission denied", str(target))
-
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(export, "write_output", refuse)
-    app = make_app()
-    messages = record_notifications(app, monkeypatch)
-    async with app.run_test(size=WIDE) as pilot:
-        await open_compare(app, pilot)
-        await pilot.press("x")
+        filtered = Path(app.screen.query_one("#export-path", Input).value)
+        assert filtered.name.startswith("comparison-energy-transition-")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
-        assert any("Could not write" in message and "Permission denied" in message for message in messages)
+        text = filtered.read_text(encoding="utf-8")
+        assert "Energy transition" in text and "Development finance" not in text
+        assert not any(tmp_path.glob("*.md"))  # nothing in the folder the app was started from
 
 
 # -- untrusted text and small terminals --------------------------------------------------------

@@ -108,17 +108,60 @@ def test_memo_keeps_order_notes_citations_and_missing_items(pack_library: Librar
         "demo-gone",
     ]
     assert "Example Institute (A. Author), November 2024. Section: 4. A Way Forward." in text
-    assert text.index("## Missing items") < text.index("> This item was removed from the pack.\n> Keep the note.")
+    assert text.index("## Missing items") < text.index("> This item was removed from the pack.\\\n> Keep the note.")
     assert "**Tags:** archive" in text
     assert "The documents say nothing on this." in text  # the empty China cell renders, with its note
     assert "> Nothing on China here." in text
+
+
+LIST_NOTE = (
+    "Ask the minister about:\n"
+    "- co-financing with JBIC\n"
+    "- the port tender\n"
+    "  - timing\n"
+    "Then, in order:\n"
+    "1. brief the ambassador\n"
+    "2. send the memo\n"
+    "\n"
+    "A last paragraph,\non two lines."
+)
+
+
+def test_a_note_keeps_its_lists_lines_and_paragraphs(pack_library: Library) -> None:
+    note = bookmark("demo-rec-1", "item", 0, LIST_NOTE)
+    html = MarkdownIt("commonmark").render(export.bookmarks_markdown(pack_library, [note], now=NOW))
+    assert "<p>Ask the minister about:</p>" in html
+    assert "<li>co-financing with JBIC</li>" in html
+    assert re.search(r"<li>the port tender\s*<ul>\s*<li>timing</li>", html)  # nested
+    assert "<p>Then, in order:</p>" in html
+    assert re.search(r"<ol>\s*<li>brief the ambassador</li>\s*<li>send the memo</li>\s*</ol>", html)
+    assert "<p>A last paragraph,<br />\non two lines.</p>" in html
+
+
+def test_speaker_notes_of_a_bookmarks_deck_keep_the_list(pack_library: Library) -> None:
+    from briefing_tui.core import slides
+
+    deck = slides.bookmarks_deck(pack_library, [bookmark("demo-rec-1", "item", 0, LIST_NOTE)])
+    html = MarkdownIt("commonmark").render(slides.deck_markdown(deck))
+    assert "<li>co-financing with JBIC</li>" in html and "<li>send the memo</li>" in html
+
+
+def test_compact_memo_in_your_order(pack_library: Library, bookmarks: list[Bookmark]) -> None:
+    text = export.bookmarks_markdown(pack_library, bookmarks, "order", "Meeting prep", compact=True, now=NOW)
+    assert text.startswith("# Meeting prep\n") and "7 bookmarks, in your order." in text
+    headings = re.findall(r"^## (.+)$", text, flags=re.M)
+    assert headings[:3] == ["Coordinate development finance", "Introduction", "Development finance: Japan"]
+    assert "demo-gone" in headings and "### " not in text  # no group headings
+    entry = text[text.index("## Coordinate development finance") : text.index("## Introduction")]
+    assert entry.index("**Note:**") < entry.index("Two to four sentences") < entry.index("**Source:**")
+    assert "Proposal:" not in entry and "**Tags:**" not in entry  # the compact form leaves details out
 
 
 def test_memo_of_no_bookmarks(pack_library: Library) -> None:
     text = export.bookmarks_markdown(pack_library, [], now=NOW)
     assert "0 bookmarks" in text and "No bookmarks yet." in text
     with pytest.raises(ValueError, match="group_by"):
-        export.bookmarks_markdown(pack_library, [], "colour")
+        export.bookmarks_markdown(pack_library, [], "colour")  # type: ignore[arg-type]
 
 
 def test_hostile_note_is_text_in_the_rendered_memo(pack_library: Library, bookmarks: list[Bookmark]) -> None:
@@ -127,7 +170,8 @@ def test_hostile_note_is_text_in_the_rendered_memo(pack_library: Library, bookma
     assert re.search(r"(?<!\\)<script", text) is None
     html = MarkdownIt("commonmark").render(text)
     assert "<script" not in html and "<em>stars" not in html and "<em>under" not in html
-    assert "<a href" not in html and "<ol>" not in html
+    assert "<a href" not in html and "<blockquote>\n<p>&gt; not a quote" not in html
+    assert "<li>not a list</li>" in html and "<li>not numbered</li>" in html  # the user's lists stay lists
     assert html.count("<h1>") == 1  # the note's "# ..." did not become a heading
     assert "# not a heading | a pipe `code` &lt;script&gt;alert(1)&lt;/script&gt; red *stars* _under_" in html
     assert "$5" in html and "&amp;amp;" in html and "\\ backslash" in html
@@ -175,7 +219,7 @@ def test_json_round_trip(pack_library: Library, bookmarks: list[Bookmark]) -> No
 
 def test_import_reads_the_toml_bookmarks_file(bookmarks: list[Bookmark]) -> None:
     store = BookmarkStore()
-    added = store.merge(bookmarks)
+    added = store.merge(bookmarks).added
     assert export.bookmarks_from_json(store.path.read_text(encoding="utf-8")) == added
 
 
@@ -239,3 +283,52 @@ def test_write_output_to_stdout_and_bad_targets(tmp_path: Path, capsys: pytest.C
         export.write_output("x", tmp_path, force=True)
     with pytest.raises(FileNotFoundError):
         export.write_output("x", tmp_path / "no-folder" / "memo.md")
+
+
+# -- Word ------------------------------------------------------------------------------
+
+
+def test_docx_memo_opens_in_python_docx_with_headings_notes_and_citations(
+    pack_library: Library, bookmarks: list[Bookmark], tmp_path: Path
+) -> None:
+    import docx
+
+    from briefing_tui.core.export.docx import bookmarks_docx
+
+    listed = [*bookmarks, bookmark("demo-opp-hydrogen", "item", 7, LIST_NOTE, ("Brazil",))]
+    path = tmp_path / "memo.docx"
+    path.write_bytes(bookmarks_docx(pack_library, listed, "kind", "Meeting prep", now=NOW))
+    document = docx.Document(str(path))
+    assert document.core_properties.title == "Meeting prep"
+    paragraphs = [(paragraph.style.name, paragraph.text) for paragraph in document.paragraphs]
+    headings = [text for style, text in paragraphs if style.startswith("Heading") or style == "Title"]
+    assert headings[0] == "Meeting prep"
+    assert "Recommendations" in headings and "Missing items" in headings  # grouped by kind
+    assert headings.index("Recommendations") < headings.index("Coordinate development finance")
+    texts = [text for _style, text in paragraphs]
+    assert "Ask the minister about:" in texts
+    assert ("List Bullet", "co-financing with JBIC") in paragraphs
+    assert ("List Bullet 2", "timing") in paragraphs  # nested
+    assert "1. brief the ambassador" in texts
+    assert "A last paragraph,\non two lines." in texts  # a line break, not a new paragraph
+    assert any(text.startswith("Source: An Example Briefing. Example Institute") for text in texts)
+    assert "Tags: Brazil" in texts
+    assert "\x1b" not in "".join(texts)
+    hostile = next(text for text in texts if text.startswith("# not a heading"))
+    assert "<script>" in hostile  # text stays text
+
+
+def test_docx_compact_memo_in_your_order(pack_library: Library, bookmarks: list[Bookmark]) -> None:
+    import io
+
+    import docx
+
+    from briefing_tui.core.export.docx import bookmarks_docx
+
+    data = bookmarks_docx(pack_library, bookmarks, "order", compact=True, now=NOW)
+    document = docx.Document(io.BytesIO(data))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:2] == ["Coordinate development finance", "Introduction"]
+    texts = [p.text for p in document.paragraphs]
+    assert "Proposal: A concrete proposal, reworded." not in texts
+    assert "Two to four sentences in our own words." in texts

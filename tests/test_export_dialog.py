@@ -1,46 +1,132 @@
-"""The export dialog (x): writes the chosen export, and never overwrites without the box ticked."""
+"""The export dialog (x): one flow for every screen, in the documents folder, never overwriting without asking."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox, Input, RadioButton
+from markdown_it import MarkdownIt
+from textual.widgets import Checkbox, Input, Select
 
 from briefing_tui.core.storage.bookmarks import BookmarkStore
+from briefing_tui.core.storage.settings import SettingsStore
+from briefing_tui.tui.dialogs.confirm import Confirm
 from briefing_tui.tui.dialogs.export import ExportDialog
 from tests.apphelpers import make_app, settle, text_of
 
+TODAY = date.today().isoformat()
 
-async def test_export_memo_and_refuse_overwrite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+
+def documents(home: Path) -> Path:
+    return home / "Documents"
+
+
+async def open_dialog(app, pilot) -> ExportDialog:
+    await pilot.press("x")
+    for _ in range(50):
+        if isinstance(app.screen, ExportDialog):
+            break
+        await pilot.pause()
+    assert isinstance(app.screen, ExportDialog)
+    return app.screen
+
+
+async def wait_for(pilot, condition) -> None:
+    for _ in range(100):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError("condition never became true")
+
+
+async def test_memo_goes_to_documents_as_word_and_the_folder_is_remembered(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import docx
+
+    started_in = tmp_path / "started-here"
+    started_in.mkdir()
+    monkeypatch.chdir(started_in)  # nothing may land in the folder the app was started from
+    BookmarkStore().add("demo-rec-1", "item", note="Ask about:\n- co-financing\n- the port", tags=["Brazil"])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        dialog = await open_dialog(app, pilot)
+        path_input = dialog.query_one("#export-path", Input)
+        expected = documents(isolated_dirs) / f"briefing-notes-{TODAY}.docx"
+        assert path_input.value == str(expected)  # Word first, in the documents folder
+        assert dialog.query_one("#export-memo").display
+        dialog.query_one("#export-memo-title", Input).value = "Meeting prep"
+        dialog.query_one("#export-grouping", Select).value = "order"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ExportDialog))
+        document = docx.Document(str(expected))
+        texts = [paragraph.text for paragraph in document.paragraphs]
+        assert texts[0] == "Meeting prep" and "co-financing" in texts
+        assert list(started_in.iterdir()) == []
+        assert SettingsStore().get("export_folder") == str(expected.parent)
+
+        elsewhere = tmp_path / "memos"
+        elsewhere.mkdir()
+        dialog = await open_dialog(app, pilot)
+        dialog.query_one("#export-format", Select).value = "md"
+        await pilot.pause()
+        assert dialog.query_one("#export-path", Input).value.endswith(f"briefing-notes-{TODAY}.md")
+        dialog.query_one("#export-compact", Checkbox).value = True
+        dialog.query_one("#export-path", Input).value = str(elsewhere / "short.md")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ExportDialog))
+        html = MarkdownIt("commonmark").render((elsewhere / "short.md").read_text(encoding="utf-8"))
+        assert "<li>co-financing</li>" in html and "Proposal:" not in html  # compact, with the note's list
+
+        dialog = await open_dialog(app, pilot)  # the next export starts where the last one went
+        assert Path(dialog.query_one("#export-path", Input).value).parent == elsewhere
+
+
+async def test_an_existing_file_is_replaced_only_when_the_user_says_so(isolated_dirs: Path) -> None:
     BookmarkStore().add("demo-rec-1", "item", note="Ask about co-financing.")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("x")
+        dialog = await open_dialog(app, pilot)
+        dialog.query_one("#export-what", Select).value = "compare:comparison"
         await pilot.pause()
-        assert isinstance(app.screen, ExportDialog)
-        target = tmp_path / "memo.md"
-        app.screen.query_one("#export-path", Input).value = str(target)
-        await pilot.click("#export-go")
-        await pilot.pause()
-        memo = target.read_text()
-        assert "Coordinate development finance" in memo and "Ask about co-financing." in memo
-        assert not isinstance(app.screen, ExportDialog)
+        target = documents(isolated_dirs) / "memo.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("the user's own file", encoding="utf-8")
+        dialog.query_one("#export-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+        assert target.read_text(encoding="utf-8") == "the user's own file"
+        assert "nothing was written" in text_of(app.screen.query_one("#export-status"))
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: not isinstance(app.screen, (Confirm, ExportDialog)))
+        assert "Development finance" in target.read_text(encoding="utf-8")
 
-        await pilot.press("x")
+
+async def test_a_write_that_fails_is_reported_in_the_dialog(
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_tui.core import export
+
+    def refuse(text, target, force=False):
+        raise PermissionError(13, "Permission denied", str(target))
+
+    monkeypatch.setattr(export, "write_output", refuse)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        dialog = await open_dialog(app, pilot)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "Permission denied" in text_of(dialog.query_one("#export-status")))
+        assert isinstance(app.screen, ExportDialog)
+        assert not dialog.query_one("#export-go").disabled  # the user can try again
+        dialog.query_one("#export-path", Input).value = str(isolated_dirs / "no-such-folder" / "memo.md")
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.click("#choice-compare")
-        await pilot.pause()
-        assert app.screen.query_one("#choice-compare", RadioButton).value
-        app.screen.query_one("#export-path", Input).value = str(target)
-        await pilot.click("#export-go")
-        await pilot.pause()
-        assert "exists" in text_of(app.screen.query_one("#export-status"))
-        assert "Ask about co-financing." in target.read_text()  # untouched
-        app.screen.query_one("#export-force", Checkbox).value = True
-        await pilot.pause(0.3)  # let the button's press animation from the refused attempt finish
-        await pilot.click("#export-go")
-        await pilot.pause()
-        assert "Development finance" in target.read_text()
+        assert "There is no folder" in text_of(dialog.query_one("#export-status"))

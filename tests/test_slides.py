@@ -279,7 +279,7 @@ def test_deck_markdown_escapes_notes_and_covers_decks_without_a_title_slide(pack
     chunks = text.split("\n\n---\n\n")
     assert chunks[0] == "# Bookmarks\n\n*2 slides*"
     assert len(chunks) == 3
-    assert "\\# not a heading\n\\---\nnot a new slide" in chunks[1]
+    assert "\\# not a heading\\\n\\---\\\nnot a new slide" in chunks[1]  # lines kept (hard breaks)
     assert chunks[2].startswith("## Missing: gone")
     assert "Notes:" not in chunks[2]  # no note, no label
 

@@ -39,7 +39,8 @@ def test_search_results(snap_compare) -> None:
     assert snap_compare(make_app(), terminal_size=(120, 36), run_before=run_before)
 
 
-def test_bookmarks_screen(snap_compare) -> None:
+@pytest.mark.parametrize("size", [(120, 36), (80, 24), (160, 45)], ids=["120x36", "80x24", "160x45"])
+def test_bookmarks_screen(snap_compare, size) -> None:
     store = BookmarkStore()
     store.add("demo-rec-1", "item", note="Raise at the ministerial.", tags=["meeting"])
     store.add("demo-fig-fdi", "item")
@@ -49,7 +50,7 @@ def test_bookmarks_screen(snap_compare) -> None:
         await pilot.press("B")
         await settle(pilot.app, pilot)
 
-    assert snap_compare(make_app(), terminal_size=(120, 36), run_before=run_before)
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
 
 
 def test_help_screen(snap_compare) -> None:

@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_tui.core.storage import atomic, paths
-from briefing_tui.core.storage import bookmarks as storage
+from briefing_tui.core.storage import bookmarks as storage_bookmarks
+from briefing_tui.core.storage import statefile as storage
 from briefing_tui.core.storage.bookmarks import Bookmark, BookmarkStore, infer_kind, missing, resolves
 from briefing_tui.core.storage.settings import SettingsStore
 
@@ -90,7 +91,7 @@ def test_move_reorder_and_toggle(store: BookmarkStore) -> None:
 def test_file_is_versioned_toml_written_0600(store: BookmarkStore) -> None:
     store.add("demo-rec-1", "item", note="a note")
     data = tomllib.loads(store.path.read_text(encoding="utf-8"))
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["bookmarks"][0]["target"] == "demo-rec-1"
     assert data["bookmarks"][0]["note"] == "a note"
     assert store.path.stat().st_mode & 0o777 == 0o600
@@ -356,7 +357,7 @@ def test_a_moved_aside_file_is_never_overwritten(store: BookmarkStore) -> None:
 
 def test_a_file_from_a_newer_version_is_left_alone(store: BookmarkStore) -> None:
     store.path.parent.mkdir(parents=True, exist_ok=True)
-    text = GOOD.replace("version = 1", "version = 2")
+    text = GOOD.replace("version = 1", "version = 3")
     store.path.write_text(text, encoding="utf-8")
     assert targets(store) == ["demo-rec-1"]
     store.add("demo", "briefing")
@@ -452,3 +453,67 @@ def test_settings_and_bookmarks_share_a_folder_without_interfering(store: Bookma
     SettingsStore().set("last_opened", "demo")
     assert targets(BookmarkStore()) == ["demo"]
     assert SettingsStore().get("last_opened") == "demo"
+
+
+# -- the trash and merging -------------------------------------------------------------
+
+
+def test_removed_bookmarks_wait_in_the_file_and_come_back(store: BookmarkStore) -> None:
+    store.add("demo-intro", "section")
+    store.add("demo-rec-1", "item", note="keep me", tags=["Brazil"])
+    store.remove("demo-rec-1")
+    reopened = BookmarkStore(clock=fixed_clock)  # another process, or the app after a restart
+    assert [(b.target, b.note, b.removed) for b in reopened.removed()] == [
+        ("demo-rec-1", "keep me", "2024-11-05T12:00:00Z")
+    ]
+    data = tomllib.loads(store.path.read_text(encoding="utf-8"))
+    assert data["version"] == 2 and data["removed"][0]["note"] == "keep me"
+    restored = reopened.restore_last_removed()
+    assert restored is not None and restored.note == "keep me" and restored.tags == ["Brazil"]
+    assert targets(store) == ["demo-intro", "demo-rec-1"] and store.removed() == []
+    assert reopened.restore_last_removed() is None
+
+
+def test_restoring_over_a_re_added_bookmark_keeps_both_notes(store: BookmarkStore) -> None:
+    store.add("demo-rec-1", "item", note="old note", tags=["a"])
+    removed = store.remove("demo-rec-1")
+    assert removed is not None
+    store.add("demo-rec-1", "item", note="new note", tags=["A", "b"])
+    restored = store.restore(removed)
+    assert restored.note == "old note\n\nnew note" and restored.tags == ["a", "b"]
+    assert len(store.all()) == 1
+
+
+def test_the_trash_keeps_the_newest_removals(store: BookmarkStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(storage_bookmarks, "TRASH_LIMIT", 3)
+    for index in range(5):
+        store.add(f"t{index}", "item")
+        store.remove(f"t{index}")
+    assert [bookmark.target for bookmark in store.removed()] == ["t4", "t3", "t2"]
+
+
+def test_a_version_1_file_is_read_and_rewritten_as_version_2(store: BookmarkStore) -> None:
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.path.write_text(GOOD, encoding="utf-8")
+    assert targets(store) == ["demo-rec-1"] and store.warnings == []
+    store.add("demo", "briefing")
+    assert tomllib.loads(store.path.read_text(encoding="utf-8"))["version"] == 2
+
+
+def test_merge_joins_tags_ignoring_case_and_keeps_every_note(store: BookmarkStore) -> None:
+    stamp = "2024-11-05T12:00:00Z"
+
+    def incoming(target: str, note: str, tags: list[str]) -> Bookmark:
+        return Bookmark(target=target, target_kind="item", note=note, tags=tags, created=stamp, updated=stamp)
+
+    store.add("a", "item", note="mine", tags=["Brazil"])
+    store.add("b", "item", note="same")
+    report = store.merge([incoming("a", "theirs", ["brazil", "G20"]), incoming("b", "same", []), incoming("c", "", [])])
+    assert [b.target for b in report.added] == ["c"]
+    assert [b.target for b in report.merged] == ["a"] and [b.target for b in report.unchanged] == ["b"]
+    assert report.notes_changed == 1 and report.tags_added == 1
+    assert store.get("a").note == "mine\n\ntheirs" and store.get("a").tags == ["Brazil", "G20"]
+    replaced = store.merge([incoming("a", "theirs only", [])], replace=True)
+    assert replaced.notes_changed == 1 and store.get("a").note == "theirs only"
+    assert store.merge([incoming("a", "", ["x"])], replace=True).notes_changed == 0  # an empty note replaces nothing
+    assert store.get("a").note == "theirs only"

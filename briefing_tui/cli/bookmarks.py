@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_tui.cli.common import EXIT_NOT_FOUND, EXIT_OK, CliError, CommandMaker, add_subcommand, console, load
 from briefing_tui.cli.stores import library_or_none, open_store, report, saved
+
+if TYPE_CHECKING:
+    from briefing_tui.core.storage.bookmarks import MergeReport
 
 
 def register(command: CommandMaker) -> None:
@@ -21,12 +25,18 @@ def register(command: CommandMaker) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser = action("add", "bookmark an item, section, briefing or comparison cell (compare:<theme>:<actor>)")
     parser.add_argument("id", help="the id to bookmark")
-    parser.add_argument("--note", help="a note (replaces the note of an existing bookmark)")
-    parser.add_argument("--tag", action="extend", nargs="+", default=[], metavar="T", help="tags (repeatable)")
+    parser.add_argument("--note", help="a note (added after the note of an existing bookmark)")
+    parser.add_argument("--replace-note", action="store_true", help="with --note: replace the existing note instead")
+    parser.add_argument(
+        "--tag", action="extend", nargs="+", default=[], metavar="T", help="tags to add (repeatable; kept tags stay)"
+    )
     parser = action("remove", "remove a bookmark")
     parser.add_argument("id", help="the bookmarked id")
-    parser = action("import", "add bookmarks from a JSON export or a bookmarks.toml file ('-': stdin)")
+    parser = action(
+        "import", "add bookmarks from a JSON export or a bookmarks.toml file ('-': stdin), merging notes and tags"
+    )
     parser.add_argument("file", help="file to import")
+    parser.add_argument("--replace", action="store_true", help="an imported note replaces a differing existing note")
     sub.set_defaults(handler=cmd_bookmarks)
 
 
@@ -85,7 +95,7 @@ def _title(library, bookmark) -> str:
 def _bookmarks_add(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
-    from briefing_tui.core.storage.bookmarks import infer_kind
+    from briefing_tui.core.storage.bookmarks import Bookmark, infer_kind, iso
 
     library = load(args)
     kind = infer_kind(library, args.id)
@@ -95,20 +105,41 @@ def _bookmarks_add(args: argparse.Namespace) -> int:
             "(try: briefing-tui search WORDS; cells are compare:<theme>:<actor>)",
             EXIT_NOT_FOUND,
         )
-    target = library.known_item(args.id).id if kind == "item" else args.id
+    if args.replace_note and args.note is None:
+        raise CliError("--replace-note goes with --note TEXT")
+    item = library.item(args.id) if kind == "item" else None
+    target = item.id if item is not None else args.id  # an item's former id bookmarks its current id
     store = open_store()
-    existed = store.is_bookmarked(target)
+    stamp = iso(store.clock())
     try:
-        bookmark = store.add(target, kind, note=args.note or "", tags=args.tag)
-        if existed and (args.note is not None or args.tag):
-            bookmark = store.update(target, note=args.note, tags=args.tag or None) or bookmark
+        incoming = Bookmark(
+            target=target, target_kind=kind, note=args.note or "", tags=args.tag, created=stamp, updated=stamp
+        )
     except ValidationError as error:  # a note or tag the model rejects (too long ...)
         detail = error.errors()[0]
         where = ".".join(str(part) for part in detail["loc"])
         raise CliError(f"cannot bookmark {target!r}: {where}: {detail['msg']}") from None
+    before = store.get(target)
+    result = store.merge([incoming], replace=args.replace_note)
     saved(store)
-    verb = "bookmarked" if not existed else "updated" if args.note is not None or args.tag else "already bookmarked"
-    console().print(f"{verb} {bookmark.target} ({bookmark.target_kind})")
+    if result.added:
+        _say(f"bookmarked {target} ({kind})")
+        return EXIT_OK
+    after = store.get(target) or before
+    said = []
+    if result.tags_added:
+        plural = "" if result.tags_added == 1 else "s"
+        said.append(f"added {result.tags_added} tag{plural} (tags now: {', '.join(after.tags) if after else ''})")
+    if result.notes_changed and before is not None:
+        if args.replace_note or not before.note.strip():
+            said.append("replaced the note" if before.note.strip() else "set the note")
+        else:
+            said.append("added the note after the existing one (--replace-note replaces it)")
+    if not said:
+        already = " (it already has that note and those tags)" if args.note or args.tag else ""
+        _say(f"already bookmarked: {target}{already}")
+        return EXIT_OK
+    _say(f"updated {target}: " + "; ".join(said))
     return EXIT_OK
 
 
@@ -118,7 +149,12 @@ def _bookmarks_remove(args: argparse.Namespace) -> int:
     saved(store)
     if removed is None:
         raise CliError(f"{args.id!r} is not bookmarked (see: briefing-tui bookmarks list)", EXIT_NOT_FOUND)
-    console().print(f"removed {removed.target}")
+    kept = (
+        " (its note and tags are kept in the removed list: B, then t, in the app restores it)"
+        if removed.has_text
+        else ""
+    )
+    _say(f"removed {removed.target}{kept}")
     return EXIT_OK
 
 
@@ -136,12 +172,10 @@ def _bookmarks_import(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise CliError(f"{args.file}: {error}") from None
     store = open_store()
-    added = store.merge(incoming)
+    result = store.merge(incoming, replace=args.replace)
     saved(store)
-    skipped = len(incoming) - len(added)
-    plural = "" if len(added) == 1 else "s"
-    message = f"imported {len(added)} bookmark{plural}" + (f" ({skipped} already bookmarked)" if skipped else "")
-    console().print(message)
+    added = result.added
+    _say(_import_summary(len(incoming), result, replace=args.replace))
     library = library_or_none(args)
     lost = missing(library, added) if library is not None else []
     if lost:
@@ -149,3 +183,26 @@ def _bookmarks_import(args: argparse.Namespace) -> int:
             f"briefing-tui: note: {len(lost)} imported bookmarks point at content that is not loaded; they are kept"
         )
     return EXIT_OK
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _import_summary(total: int, result: MergeReport, *, replace: bool) -> str:
+    """E.g. "imported 3 bookmarks: added 1, merged 1, unchanged 1 (1 note extended, 2 tags added)"."""
+    line = (
+        f"imported {_count(total, 'bookmark')}: added {len(result.added)}, "
+        f"merged {len(result.merged)}, unchanged {len(result.unchanged)}"
+    )
+    details = []
+    if result.notes_changed:
+        details.append(_count(result.notes_changed, "note") + (" replaced" if replace else " extended"))
+    if result.tags_added:
+        details.append(_count(result.tags_added, "tag") + " added")
+    return line + (f" ({', '.join(details)})" if details else "")
+
+
+def _say(message: str) -> None:
+    """One line to stdout, never wrapped (scripts grep these lines)."""
+    console().print(message, soft_wrap=True)

@@ -132,7 +132,7 @@ def json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_text(text: str, target: str | None, *, force: bool) -> str | None:
+def write_text(text: str | bytes, target: str | None, *, force: bool) -> str | None:
     """Write an export to ``target`` (None or '-': standard output); the path written, or None for stdout."""
     from briefing_tui.core.export import write_output
 

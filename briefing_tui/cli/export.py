@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from briefing_tui.cli.common import (
     EXIT_NOT_FOUND,
@@ -21,11 +22,19 @@ def register(command: CommandMaker) -> None:
     sub = command(
         "export", "export bookmarks with notes as a Markdown memo (default), or an item, briefing or comparison"
     )
-    sub.add_argument("--format", choices=("md", "json"), default="md", help="Markdown (default) or JSON")
+    sub.add_argument(
+        "--format", choices=("md", "docx", "json"), default="md", help="Markdown (default), Word (.docx) or JSON"
+    )
     sub.add_argument("-o", "--output", metavar="FILE", help="file to write; '-' or none: standard output")
     sub.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    sub.add_argument("--group-by", choices=("briefing", "kind"), default="briefing", help="how the memo is grouped")
+    sub.add_argument(
+        "--group-by",
+        choices=("briefing", "kind", "order"),
+        default="briefing",
+        help="how the memo is grouped (order: your order, ungrouped)",
+    )
     sub.add_argument("--title", default="Bookmarks", help="the memo's heading")
+    sub.add_argument("--compact", action="store_true", help="the memo in short: title, note, one-line summary, source")
     what = sub.add_mutually_exclusive_group()
     what.add_argument("--item", metavar="ID", help="export this item instead of the bookmarks")
     what.add_argument("--briefing", metavar="ID", help="export this briefing, section by section")
@@ -40,6 +49,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     library = load(args)
     if args.theme and (args.item or args.briefing):
         raise CliError("--theme goes with --compare, not with --item or --briefing")
+    if args.format == "docx":
+        if args.item or args.briefing or args.compare or args.theme:
+            raise CliError("--format docx is for the bookmarks memo; use md for --item, --briefing or --compare")
+        if args.output in (None, "-") and sys.stdout.isatty():
+            raise CliError("a .docx file is binary: give -o FILE.docx (or pipe the output)")
+    text: str | bytes
     if args.item:
         item = library.item(args.item)
         if item is None:
@@ -62,8 +77,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         report(store)
         if args.format == "json":
             text = export.bookmarks_json(library, bookmarks)
+        elif args.format == "docx":
+            from briefing_tui.core.export.docx import bookmarks_docx
+
+            text = bookmarks_docx(library, bookmarks, args.group_by, args.title, compact=args.compact)
         else:
-            text = export.bookmarks_markdown(library, bookmarks, args.group_by, args.title)
+            text = export.bookmarks_markdown(library, bookmarks, args.group_by, args.title, compact=args.compact)
     _write(text, args)
     return EXIT_OK
 
@@ -82,7 +101,7 @@ def _comparison(library, args: argparse.Namespace) -> str:
     return export.comparison_markdown(library, themes)
 
 
-def _write(text: str, args: argparse.Namespace) -> None:
+def _write(text: str | bytes, args: argparse.Namespace) -> None:
     path = write_text(text, args.output, force=args.force)
     if path is not None:
         console(stderr=True).print(f"wrote {path}")

@@ -531,7 +531,7 @@ def deck_markdown(deck: Deck) -> str:
     italics and the speaker notes under a "Notes:" label. Content is escaped, so a
     ``#`` or ``---`` in a note stays text and never starts a heading or a slide.
     """
-    from briefing_tui.core.export import md_line, md_text
+    from briefing_tui.core.export import md_line, md_note
 
     blocks: list[str] = []
     if not deck.slides or deck.slides[0].kind != "title":
@@ -550,6 +550,6 @@ def deck_markdown(deck: Deck) -> str:
             lines += ["", f"*Source: {md_line(slide.citation)}*"]
         if slide.notes.strip():
             lines += ["", "Notes:", ""]
-            lines += md_text(slide.notes)
+            lines += md_note(slide.notes)  # keeps the note's lines, lists and paragraphs
         blocks.append("\n".join(lines))
     return "\n\n---\n\n".join(blocks) + "\n"

@@ -25,6 +25,9 @@ from briefing_tui.tui.screens.base import BriefingScreen, Selection
 if TYPE_CHECKING:
     from briefing_tui.tui.screens.explorer import ExplorerScreen
 
+if TYPE_CHECKING:
+    from briefing_tui.core.storage.bookmarks import Bookmark
+
 SMALL_CONTENT_BYTES = 3_000_000
 """Packs smaller than this (the bundled one is ~1 MB) load before the first frame; larger ones in a worker."""
 
@@ -49,6 +52,7 @@ class BriefingApp(App):
         Binding("c", "compare", "Compare", id="app.compare"),
         Binding("b", "toggle_bookmark", "Bookmark", id="app.bookmark"),
         Binding("e", "edit_note", "Note", id="app.note"),
+        Binding("u", "undo", "Undo", show=False, id="app.undo"),
         Binding("B", "bookmarks", "Bookmarks", id="app.bookmarks"),
         Binding("p", "present", "Present", id="app.present"),
         Binding("y", "copy", "Copy", show=False, id="app.copy"),
@@ -88,6 +92,8 @@ class BriefingApp(App):
         """Why the app ended itself (printed on the terminal as it exits), or None."""
         self.search_problem: str | None = None
         """Why search is unavailable (the index could not be built), for the search box to say."""
+        self.removals: list[Bookmark] = []
+        """Bookmarks removed in this session, most recent last: ``u`` puts them back."""
 
     def notify(
         self,
@@ -329,9 +335,54 @@ class BriefingApp(App):
             self.notify("Select an item, section, briefing or comparison cell first.", timeout=3)
             return
         target, kind = selected
-        added = self.bookmarks.toggle(target, kind)
-        self.notify(("Bookmarked: " if added else "Bookmark removed: ") + self.title_of(target), timeout=3)
+        removed = self.bookmarks.remove(target) if self.bookmarks.is_bookmarked(target) else None
+        if removed is None:
+            self.bookmarks.add(target, kind)
+            message = "Bookmarked: " + self.title_of(target)
+        else:
+            self.remember_removal(removed)
+            kept = (
+                "its note and tags"
+                if removed.note.strip() and removed.tags
+                else "its note"
+                if removed.note.strip()
+                else "its tags"
+            )
+            message = f"Bookmark removed: {self.title_of(target)}" + (
+                f". u brings it back with {kept}" if removed.has_text else " (u to undo)"
+            )
+        self.report_storage()
+        self.notify(message, timeout=6 if removed is not None and removed.has_text else 3)
         self.bookmarks_changed(target)
+
+    def remember_removal(self, bookmark: Bookmark) -> None:
+        """Note a removed bookmark so that ``u`` can put it back."""
+        self.removals.append(bookmark)
+
+    def forget_removal(self, target: str) -> None:
+        """A removed bookmark was restored some other way (the trash list)."""
+        self.removals = [bookmark for bookmark in self.removals if bookmark.target != target]
+
+    def undo_removal(self, *, from_trash: bool = False) -> Bookmark | None:
+        """Restore the bookmark removed last in this session (else, with ``from_trash``, the file's last one)."""
+        restored: Bookmark | None
+        if self.removals:
+            restored = self.bookmarks.restore(self.removals.pop())
+        elif from_trash and self.bookmarks.removed():
+            restored = self.bookmarks.restore_last_removed()
+        else:
+            hint = "B, then t lists" if not from_trash else "t lists"
+            self.notify(f"Nothing to undo ({hint} removed bookmarks, kept with their notes).", timeout=4)
+            return None
+        self.report_storage()
+        if restored is not None:
+            note = " with its note" if restored.note.strip() else ""
+            self.notify(f"Bookmark restored{note}: {self.title_of(restored.target)}", timeout=3)
+            self.bookmarks_changed(restored.target)
+        return restored
+
+    def action_undo(self) -> None:
+        self.undo_removal()
 
     def action_edit_note(self) -> None:
         from briefing_tui.tui.dialogs.note import NoteDialog
@@ -431,10 +482,17 @@ class BriefingApp(App):
         self.notify("Copied as Markdown (with its citation)", timeout=2)
 
     def action_export(self) -> None:
+        from briefing_tui.core.export import choices
         from briefing_tui.tui.dialogs.export import ExportDialog
 
-        if self.library is not None:
-            self.push_screen(ExportDialog())
+        if self.library is None:
+            return
+        offered = [choices.bookmarks_choice(self.library, self.bookmarks.all)]
+        briefing_id = self.selected_briefing()
+        if briefing_id:
+            offered.append(choices.briefing_choice(self.library, briefing_id))
+        offered.append(choices.comparison_choice(self.library))
+        self.push_screen(ExportDialog(offered))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # In front of a room a stray key must not open another screen over the slides.

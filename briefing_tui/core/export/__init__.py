@@ -11,8 +11,11 @@ from briefing_tui.core.export.markdown import (
     md_body,
     md_code,
     md_line,
+    md_note,
+    md_note_quote,
     md_quote,
     md_text,
+    memo_markdown,
     source_citation,
 )
 from briefing_tui.core.export.output import write_output
@@ -32,8 +35,11 @@ __all__ = [
     "md_body",
     "md_code",
     "md_line",
+    "md_note",
+    "md_note_quote",
     "md_quote",
     "md_text",
+    "memo_markdown",
     "source_citation",
     "write_output",
 ]

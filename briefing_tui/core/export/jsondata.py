@@ -26,7 +26,9 @@ def _resolved(library: Library | None, bookmark: Bookmark) -> dict[str, Any] | N
         return None
     target = bookmark.target
     if bookmark.target_kind == "item":
-        item = library.known_item(target)
+        item = library.item(target)
+        if item is None:
+            return None
         return {"id": item.id, "kind": item.kind, "title": item.title, "citation": citation_dict(library, item)}
     if bookmark.target_kind == "section":
         briefing_id, section = library.sections[target]

@@ -10,18 +10,26 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Literal
 
-from briefing_tui.core.citations import citation_dict, citation_text, item_details, section_label
-from briefing_tui.core.compare import SILENT_TEXT, cell_for, cell_sources, contrast_point, parse_cell_id, theme_actors
+from briefing_tui.core.citations import citation_dict, citation_text, section_label
+from briefing_tui.core.compare import SILENT_TEXT, cell_for, contrast_point, theme_actors
 from briefing_tui.core.content import Library
-from briefing_tui.core.models import ComparisonCell, Section, SourceDocument, Theme
-from briefing_tui.core.storage.bookmarks import Bookmark, resolves, utc_now
+from briefing_tui.core.export.memo import (
+    GroupBy,
+    Memo,
+    MemoEntry,
+    build_memo,
+    cell_facts,
+    item_facts,
+    note_blocks,
+    source_citation,
+)
+from briefing_tui.core.models import ComparisonCell, Theme
+from briefing_tui.core.storage.bookmarks import Bookmark
 from briefing_tui.core.text import clean, clean_line
-from briefing_tui.core.vocab import ACTORS, COUNTRIES, KIND_PLURALS, KINDS, SECTORS, label
+from briefing_tui.core.vocab import ACTORS, COUNTRIES, KINDS, SECTORS, label
 
-GroupBy = Literal["briefing", "kind"]
-KIND_LABELS = {"section": "Section", "briefing": "Briefing", "cell": "Comparison cell"}
+__all__ = ["GroupBy", "source_citation"]
 
 # -- Markdown escaping -----------------------------------------------------------------
 
@@ -63,6 +71,45 @@ def md_quote(text: str) -> list[str]:
     return [f"> {line}" if line else ">" for line in md_text(text)]
 
 
+def md_note(text: str) -> list[str]:
+    """A user's note as Markdown lines that keep its paragraphs, line breaks and lists.
+
+    ``- ``, ``* ``, ``• `` and ``1. `` lines become list items (indented ones nest);
+    every other line is escaped text, and lines of one paragraph end in a hard break.
+    """
+    lines: list[str] = []
+    columns: list[int] = []  # where the content of each open list level starts
+    previous = ""
+    for block in note_blocks(text):
+        if block.kind == "text":
+            if lines:
+                lines.append("")
+            lines.extend(_hard_breaks([md_line(line) for line in block.lines]))
+            columns.clear()
+        else:
+            if lines and (previous == "text" or block.gap_before):
+                lines.append("")
+            del columns[block.level :]
+            indent = columns[-1] if columns else 0
+            marker = "- " if block.kind == "bullet" else f"{block.number}. "
+            columns.append(indent + len(marker))
+            first, *rest = [md_line(line) for line in block.lines]
+            item = [" " * indent + marker + first, *(" " * columns[-1] + line for line in rest)]
+            lines.extend(_hard_breaks(item))
+        previous = block.kind
+    return lines
+
+
+def _hard_breaks(lines: list[str]) -> list[str]:
+    """Lines of one paragraph, each but the last ending in a backslash (a CommonMark hard line break)."""
+    return [line + "\\" for line in lines[:-1]] + lines[-1:]
+
+
+def md_note_quote(text: str) -> list[str]:
+    """A user's note as a blockquote (its lists and paragraphs kept)."""
+    return [f"> {line}" if line else ">" for line in md_note(text)]
+
+
 def md_code(text: str) -> str:
     """An id as a code span (ids are slugs; anything else falls back to escaped text)."""
     return f"`{text}`" if re.fullmatch(r"[A-Za-z0-9._:-]+", text) else md_line(text)
@@ -80,39 +127,12 @@ def _join(blocks: list[list[str]]) -> str:
 # -- citations -------------------------------------------------------------------------
 
 
-def source_citation(source: SourceDocument, section: Section | None = None) -> str:
-    """A citation of a document (and section) in the form of ``render.citation_text``."""
-    who = source.publisher + (f" ({', '.join(source.authors)})" if source.authors else "")
-    text = f"{source.title}. {who}, {source.date}."
-    if section is not None:
-        text += f" Section: {section_label(section)}."
-    return clean_line(text)
-
-
-def _source_lines(sources: Sequence[SourceDocument]) -> str:
-    return "; ".join(f"{source.title} ({source.id}), {source.perspective}" for source in sources)
-
-
-def _evidence_lines(library: Library, evidence: Sequence[str]) -> str:
-    parts = []
-    for item_id in evidence:
-        item = library.item(item_id)
-        parts.append(f"{item_id} ({item.title})" if item else f"{item_id} (not in the loaded content)")
-    return "; ".join(parts)
-
-
 # -- blocks shared by the exports ------------------------------------------------------
 
 
 def _details_block(item) -> list[str]:
-    """``render.item_details`` as a bullet list."""
-    lines = []
-    for line in item_details(item).split("\n"):
-        if line.strip().startswith("•"):
-            lines.append("- Proposal: " + md_line(line.strip().lstrip("•")))
-        elif line.strip():
-            lines.append("- " + md_line(line))
-    return lines
+    """``citations.item_details`` as a bullet list."""
+    return ["- " + md_line(fact) for fact in item_facts(item)]
 
 
 def _tags_block(item) -> list[str]:
@@ -127,99 +147,57 @@ def _tags_block(item) -> list[str]:
 def _cell_blocks(library: Library, cell: ComparisonCell | None) -> list[list[str]]:
     if cell is None:
         return [[f"*{SILENT_TEXT}*"]]
-    facts = []
-    if cell.silent:
-        facts.append("- The documents are silent here.")
-    if cell.instruments:
-        facts.append("- Instruments: " + md_line(", ".join(cell.instruments)))
-    if cell.evidence:
-        facts.append("- Evidence: " + md_line(_evidence_lines(library, cell.evidence)))
-    sources = cell_sources(library, cell)
-    if sources:
-        facts.append("- Sources (perspective): " + md_line(_source_lines(sources)))
-    if cell.contrast:
-        facts.append("- In contrast to the others: " + md_line(cell.contrast))
-    return [md_text(cell.stance), facts]
+    return [md_text(cell.stance), ["- " + md_line(fact) for fact in cell_facts(library, cell)]]
 
 
 # -- bookmarks -------------------------------------------------------------------------
 
 
-def _user_blocks(bookmark: Bookmark) -> list[list[str]]:
+def _user_blocks(bookmark: Bookmark, *, tags: bool = True) -> list[list[str]]:
     blocks = []
     if bookmark.note.strip():
         blocks.append(["**Note:**"])
-        blocks.append(md_quote(bookmark.note))
-    if bookmark.tags:
+        blocks.append(md_note_quote(bookmark.note))
+    if tags and bookmark.tags:
         blocks.append(["**Tags:** " + md_line(", ".join(bookmark.tags))])
     return blocks
 
 
-def _entry(library: Library, bookmark: Bookmark, level: int) -> list[list[str]]:
+def _entry_blocks(entry: MemoEntry, level: int, *, compact: bool) -> list[list[str]]:
     """One bookmark: title, kind and id, summary, details, the user's note and tags, citation."""
-    target = bookmark.target
-    if not resolves(library, bookmark):
-        kind = KIND_LABELS.get(bookmark.target_kind, "Item")
-        return [[heading(level, target)], [f"{kind} · not in the loaded content"], *_user_blocks(bookmark)]
-    if bookmark.target_kind == "item":
-        item = library.known_item(target)
-        body = [md_text(item.summary), _details_block(item)]
-        title, kind, cite = item.title, KINDS[item.kind], citation_text(library, item)
-        url = citation_dict(library, item)["url"]
-    elif bookmark.target_kind == "section":
-        briefing_id, section = library.sections[target]
-        source = library.briefings[briefing_id].source
-        body = [md_text(section.summary)]
-        title, kind, cite, url = section_label(section), "Section", source_citation(source, section), source.url
-    elif bookmark.target_kind == "briefing":
-        source = library.briefings[target].source
-        body = [md_text(source.summary), ["- Perspective: " + md_line(source.perspective)]]
-        title, kind, cite, url = source.title, "Briefing", source_citation(source), source.url
-    else:
-        theme_id, actor = parse_cell_id(target) or ("", "")
-        theme = library.themes[theme_id]
-        body = _cell_blocks(library, cell_for(theme, actor))
-        title, kind, cite, url = f"{theme.title}: {label(ACTORS, actor)}", "Comparison cell", "", ""
-    source_line = ["**Source:** " + md_line(cite + (f" {url}" if url else ""))] if cite else []
+    target = entry.bookmark.target
+    source = ["**Source:** " + md_line(entry.citation)] if entry.citation else []
+    if compact:
+        one_line = [md_line(entry.one_line)] if entry.one_line else []
+        missing = [f"{entry.kind} · not in the loaded content"] if entry.missing else []
+        return [[heading(level, entry.title)], missing, *_user_blocks(entry.bookmark, tags=False), one_line, source]
+    if entry.missing:
+        return [[heading(level, target)], [f"{entry.kind} · not in the loaded content"], *_user_blocks(entry.bookmark)]
+    body = [f"*{md_line(entry.body)}*"] if entry.body_is_placeholder else md_text(entry.body)
+    facts = ["- " + md_line(fact) for fact in entry.facts]
     return [
-        [heading(level, title)],
-        [f"{kind} · {md_code(target)}"],
-        *body,
-        *_user_blocks(bookmark),
-        source_line,
+        [heading(level, entry.title)],
+        [f"{entry.kind} · {md_code(target)}"],
+        body,
+        facts,
+        *_user_blocks(entry.bookmark),
+        source,
     ]
 
 
-def _group_key(library: Library, bookmark: Bookmark, group_by: GroupBy) -> tuple[str, str]:
-    """(key, heading) of the group a bookmark belongs to."""
-    if not resolves(library, bookmark):
-        return "~missing", "Missing items"
-    kind = bookmark.target_kind
-    if group_by == "kind":
-        if kind == "item":
-            item_kind = library.known_item(bookmark.target).kind
-            return item_kind, KIND_PLURALS[item_kind]
-        return kind, {"section": "Sections", "briefing": "Briefings", "cell": "Comparison cells"}[kind]
-    if kind == "cell":
-        return "~compare", "Comparison"
-    if kind == "item":
-        briefing_id = library.known_item(bookmark.target).source.document
-    elif kind == "section":
-        briefing_id = library.sections[bookmark.target][0]
-    else:
-        briefing_id = bookmark.target
-    briefing = library.briefings.get(briefing_id)
-    return briefing_id, briefing.source.title if briefing else briefing_id
-
-
-def _group_order(key: str, group_by: GroupBy) -> int:
-    """Briefings (first bookmarked first) or kinds (in display order), then comparison, then missing."""
-    order = ["briefing", "section", *KINDS, "cell"] if group_by == "kind" else []
-    if key == "~missing":
-        return len(order) + 2
-    if key == "~compare":
-        return len(order) + 1
-    return order.index(key) if key in order else 0
+def memo_markdown(memo: Memo) -> str:
+    """A memo (see ``memo.build_memo``) as Markdown."""
+    blocks = [[heading(1, memo.title)], [md_line(memo.subtitle)]]
+    if memo.empty:
+        blocks.append(["No bookmarks yet."])
+    for group in memo.groups:
+        if group.title:
+            blocks.append([heading(2, group.title)])
+        if group.remark:
+            blocks.append([md_line(group.remark)])
+        for entry in group.entries:
+            blocks.extend(_entry_blocks(entry, 3 if group.title else 2, compact=memo.compact))
+    return _join(blocks)
 
 
 def bookmarks_markdown(
@@ -228,28 +206,12 @@ def bookmarks_markdown(
     group_by: GroupBy = "briefing",
     title: str = "Bookmarks",
     *,
+    compact: bool = False,
     now: datetime | None = None,
 ) -> str:
-    """A memo of the bookmarks with the user's notes and full citations, grouped by briefing or kind."""
-    if group_by not in ("briefing", "kind"):
-        raise ValueError(f"group_by must be 'briefing' or 'kind', not {group_by!r}")
-    moment = (now or utc_now()).strftime("%Y-%m-%d %H:%M UTC")
-    count = f"{len(bookmarks)} bookmark" + ("" if len(bookmarks) == 1 else "s")
-    blocks = [[heading(1, title)], [f"Generated {moment} by briefing-tui · {count}, grouped by {group_by}."]]
-    if not bookmarks:
-        blocks.append(["No bookmarks yet."])
-    groups: dict[str, tuple[str, list[Bookmark]]] = {}
-    for bookmark in sorted(bookmarks, key=lambda bookmark: bookmark.position):
-        key, name = _group_key(library, bookmark, group_by)
-        groups.setdefault(key, (name, []))[1].append(bookmark)
-    for key in sorted(groups, key=lambda key: _group_order(key, group_by)):
-        name, members = groups[key]
-        blocks.append([heading(2, name)])
-        if key == "~missing":
-            blocks.append(["These bookmarks point at content that is not loaded now; their notes are kept."])
-        for bookmark in members:
-            blocks.extend(_entry(library, bookmark, 3))
-    return _join(blocks)
+    """A memo of the bookmarks with the user's notes and full citations, grouped by briefing or kind
+    (or in the user's order); ``compact``: title, note, one-line summary and citation only."""
+    return memo_markdown(build_memo(library, bookmarks, group_by, title, compact=compact, now=now))
 
 
 # -- items, briefings, comparisons -----------------------------------------------------

@@ -1,57 +1,39 @@
 """The user's bookmarks: a TOML file that survives crashes, corruption and two running copies.
 
-Every change takes an exclusive lock (``filelock``: flock on POSIX, msvcrt on Windows)
-on a sibling ``.lock`` file, re-reads the file,
-applies the change to that fresh state and writes it back atomically (0600), so the
-app and the CLI never lose each other's changes. Problems never raise at the caller:
-a corrupt file is moved aside, an unwritable folder keeps changes in memory, and both
-leave a message in ``warnings`` for the UI or CLI to show.
+The file's guarantees (locking, atomic writes, corrupt files set aside) come from
+``StateFile``. Removed bookmarks are kept in the file's ``removed`` list (the trash,
+newest first) so a note deleted by mistake can be restored, even after a restart.
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
-import threading
-import tomllib
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal
 
-import tomli_w
-from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from briefing_tui.core.storage import atomic, paths
+from briefing_tui.core.storage import paths
+from briefing_tui.core.storage.statefile import Corrupt, StateFile, _Newer, iso, utc_now
 from briefing_tui.core.text import clean, clean_line
 
 if TYPE_CHECKING:
     from briefing_tui.core.content import Library
 
-FILE_VERSION = 1
-"""The ``version`` key of the bookmarks file this code writes and reads."""
+__all__ = ["Bookmark", "BookmarkStore", "Corrupt", "StateFile", "iso", "utc_now"]
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
-"""A state file larger than this is treated as corrupt rather than parsed."""
+FILE_VERSION = 2
+"""The ``version`` key of the bookmarks file this code writes (2 added the ``removed`` list)."""
 
-LOCK_TIMEOUT = 10.0
-"""Seconds to wait for another process to finish its change before giving up."""
+READABLE_VERSIONS = (1, 2)
+"""File versions this code reads (a version 1 file is rewritten as version 2 on the next change)."""
+
+TRASH_LIMIT = 200
+"""How many removed bookmarks the file keeps (the oldest beyond this are dropped)."""
 
 TargetKind = Literal["item", "section", "briefing", "cell"]
-S = TypeVar("S")
-R = TypeVar("R")
-
-
-def utc_now() -> datetime:
-    """The current time in UTC (the default clock of the stores)."""
-    return datetime.now(UTC)
-
-
-def iso(moment: datetime) -> str:
-    """An ISO 8601 UTC timestamp to the second, e.g. ``2024-11-05T12:00:00Z``."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _encodable(text: str) -> str:
@@ -70,6 +52,7 @@ class Bookmark(BaseModel):
     note: str = Field(default="", max_length=100_000)
     """The user's note, possibly several lines."""
     tags: list[str] = []
+    """Tags in the user's spelling; two tags differing only in case are one tag."""
     created: str
     """ISO 8601 UTC."""
     updated: str
@@ -85,18 +68,50 @@ class Bookmark(BaseModel):
     @field_validator("tags")
     @classmethod
     def _tags(cls, value: list[str]) -> list[str]:
-        tags: list[str] = []
-        for tag in value:
-            tag = _encodable(clean_line(tag))[:60]
-            if tag and tag not in tags:
-                tags.append(tag)
-        return tags
+        return union_tags([], value)
 
     @field_validator("created", "updated")
     @classmethod
     def _timestamp(cls, value: str) -> str:
         datetime.fromisoformat(value)  # raises ValueError for a non-ISO string
         return value
+
+    @property
+    def has_text(self) -> bool:
+        """True when removing this bookmark would lose something the user wrote."""
+        return bool(self.note.strip() or self.tags)
+
+
+class RemovedBookmark(Bookmark):
+    """A bookmark in the trash: as it was when removed, and when that was."""
+
+    removed: str
+    """ISO 8601 UTC."""
+
+    def as_bookmark(self) -> Bookmark:
+        return Bookmark.model_validate(self.model_dump(exclude={"removed"}))
+
+
+def union_tags(tags: Iterable[str], more: Iterable[str]) -> list[str]:
+    """``tags`` then the tags of ``more`` not already there, ignoring case (cleaned, 60 characters at most)."""
+    result: list[str] = []
+    seen: set[str] = set()
+    for tag in [*tags, *more]:
+        tag = _encodable(clean_line(tag))[:60]
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            result.append(tag)
+    return result
+
+
+def combine_notes(existing: str, incoming: str) -> str:
+    """Both notes, the incoming one as a new paragraph, unless the existing note already holds it."""
+    old, new = existing.strip(), incoming.strip()
+    if not new or new in old:
+        return existing
+    if not old:
+        return incoming
+    return existing.rstrip() + "\n\n" + new
 
 
 class _BookmarksFile(BaseModel):
@@ -106,249 +121,31 @@ class _BookmarksFile(BaseModel):
 
     version: int
     bookmarks: list[Bookmark] = []
+    removed: list[RemovedBookmark] = []
 
 
-class Corrupt(Exception):
-    """A state file that cannot be read as what it should be (the message says why)."""
+@dataclass
+class Shelf:
+    """The file's state: the bookmarks in the user's order, and the trash, newest first."""
+
+    bookmarks: list[Bookmark] = field(default_factory=list)
+    removed: list[RemovedBookmark] = field(default_factory=list)
 
 
-class _Newer(Exception):
-    """A state file written by a newer version: readable perhaps, but not ours to rewrite."""
+@dataclass(frozen=True)
+class MergeReport:
+    """What ``merge`` did: bookmarks added, existing ones given new text, existing ones left as they were."""
 
-    def __init__(self, message: str, state: Any) -> None:
-        super().__init__(message)
-        self.state = state
-
-
-def _describe_os_error(error: OSError, folder: Path, what: str) -> str:
-    """A warning for a failed save, in the user's terms."""
-    if error.errno == errno.ENOSPC or error.errno == errno.EDQUOT:
-        return f"the disk is full; {what} could not be saved (the previous file is intact)"
-    if not folder.is_dir():
-        return f"config folder {folder} cannot be created ({error.strerror or error}); {what} will not be saved"
-    if isinstance(error, PermissionError) or error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return f"config folder {folder} is read-only; {what} will not be saved"
-    return f"{what} could not be saved to {folder}: {error.strerror or error}"
+    added: list[Bookmark] = field(default_factory=list)
+    merged: list[Bookmark] = field(default_factory=list)
+    unchanged: list[Bookmark] = field(default_factory=list)
+    tags_added: int = 0
+    """How many tags were added to existing bookmarks."""
+    notes_changed: int = 0
+    """How many existing notes were extended (or replaced)."""
 
 
-class StateFile(Generic[S]):
-    """A small TOML file of user state with locked read-modify-write and corruption handling.
-
-    Subclasses say how to parse, dump and copy their state. Changes that cannot be saved
-    are kept as pending operations and replayed onto the file's state on every read and
-    on the next change, so a later successful save includes them.
-    """
-
-    what = "state"
-    """What the file holds, for messages ("bookmarks", "settings")."""
-    multiline = False
-    """Write multi-line strings as TOML multi-line strings (readable, but CRLF becomes LF)."""
-
-    def __init__(self, path: Path, *, clock: Callable[[], datetime] = utc_now) -> None:
-        self.path = path
-        """The TOML file."""
-        self.lock_path = path.with_name(path.name + ".lock")
-        """The sibling file that the lock serializes changes on."""
-        self.clock = clock
-        """Where timestamps come from (tests inject a fixed clock)."""
-        self.warnings: list[str] = []
-        """Messages the UI or CLI must show the user; see ``take_warnings``."""
-        self._pending: list[Callable[[S], Any]] = []
-        self._cache: tuple[bytes, S, str | None] | None = None
-        self._thread_lock = threading.RLock()
-
-    # -- what subclasses provide ---------------------------------------------------
-
-    def _empty(self) -> S:
-        raise NotImplementedError
-
-    def _parse(self, raw: dict[str, Any]) -> S:
-        """The state in a parsed TOML document; raise ``Corrupt`` or ``_Newer``."""
-        raise NotImplementedError
-
-    def _dump(self, state: S) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def _copy(self, state: S) -> S:
-        raise NotImplementedError
-
-    # -- public ----------------------------------------------------------------------
-
-    @property
-    def unsaved(self) -> bool:
-        """True while some change exists only in memory (it could not be written)."""
-        return bool(self._pending)
-
-    def take_warnings(self) -> list[str]:
-        """The warnings so far, clearing them (for a UI that shows each once)."""
-        taken, self.warnings = self.warnings, []
-        return taken
-
-    def warn(self, message: str) -> None:
-        if message not in self.warnings:
-            self.warnings.append(message)
-
-    # -- reading ---------------------------------------------------------------------
-
-    def _state(self) -> S:
-        """The file's latest state with any unsaved changes replayed on top."""
-        with self._thread_lock:
-            saved, _blocked = self._read(locked=False)
-            return self._replay(saved)
-
-    def _replay(self, saved: S) -> S:
-        state = self._copy(saved)
-        for operation in self._pending:
-            operation(state)
-        return state
-
-    def _read(self, *, locked: bool) -> tuple[S, str | None]:
-        """The file's state, and why it must not be overwritten (None: it may be)."""
-        try:
-            with open(self.path, "rb") as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
-        except FileNotFoundError:
-            return self._empty(), None
-        except OSError as error:
-            unreadable = (
-                f"cannot read {self.what} file {self.path} ({error.strerror or error}); changes will not be saved"
-            )
-            self.warn(unreadable)
-            return self._empty(), unreadable
-        if self._cache is not None and self._cache[0] == data:
-            return self._copy(self._cache[1]), self._cache[2]
-        blocked: str | None
-        try:
-            state, blocked = self._decode(data), None
-        except _Newer as newer:
-            state, blocked = newer.state, f"{self.path}: {newer}; it is left as is and changes will not be saved"
-            self.warn(blocked)
-        except Corrupt as corrupt:
-            return self._set_aside(data, str(corrupt), locked=locked)
-        self._cache = (data, state, blocked)
-        return self._copy(state), blocked
-
-    def _decode(self, data: bytes) -> S:
-        if not data.strip():
-            raise Corrupt("the file is empty")
-        if len(data) > MAX_FILE_BYTES:
-            raise Corrupt("the file is too large")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise Corrupt("the file is not UTF-8 text") from None
-        try:
-            raw = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise Corrupt(f"invalid TOML ({error})") from None
-        return self._parse(raw)
-
-    def _set_aside(self, data: bytes, reason: str, *, locked: bool) -> tuple[S, str | None]:
-        """Move a corrupt file aside (under the lock, and only if it is still the same bytes)."""
-        stuck = f"{self.what} file {self.path} is corrupt ({reason}) and could not be moved aside"
-        if not locked:
-            handle = self._acquire(quiet=True)
-            if handle is None:
-                blocked = f"{stuck}; {self.what} will not be saved until it is fixed or removed"
-                self.warn(blocked)
-                return self._empty(), blocked
-            try:
-                return self._read(locked=True)  # it may have been fixed meanwhile
-            finally:
-                self._release(handle)
-        try:
-            aside = self._aside_path()
-            with open(self.path, "rb") as current:
-                if current.read(MAX_FILE_BYTES + 1) != data:
-                    return self._read(locked=True)
-            os.rename(self.path, aside)
-        except FileNotFoundError:
-            return self._empty(), None
-        except OSError as error:
-            blocked = f"{stuck} ({error.strerror or error}); {self.what} will not be saved"
-            self.warn(blocked)
-            return self._empty(), blocked
-        self.warn(f"{self.what} file was corrupt ({reason}); moved aside to {aside}")
-        return self._empty(), None
-
-    def _aside_path(self) -> Path:
-        """A new ``<name>.corrupt-<timestamp>`` path that does not exist yet."""
-        stamp = self.clock().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-        candidate = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        counter = 1
-        while candidate.exists():
-            candidate = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
-            counter += 1
-        return candidate
-
-    # -- changing --------------------------------------------------------------------
-
-    def _mutate(self, operation: Callable[[S], R]) -> R:
-        """Apply ``operation`` to the freshest state under the lock and save; never raises OSError."""
-        with self._thread_lock:
-            handle = self._acquire(quiet=False)
-            try:
-                saved, blocked = self._read(locked=handle is not None)
-                state = self._replay(saved)
-                result = operation(state)
-                if blocked:
-                    self.warn(blocked)
-                if handle is not None and not blocked and self._write(state):
-                    self._pending.clear()
-                else:
-                    self._pending.append(operation)
-                return result
-            finally:
-                self._release(handle)
-
-    def _write(self, state: S) -> bool:
-        data = tomli_w.dumps(self._dump(state), multiline_strings=self.multiline).encode("utf-8")
-        self._remove_stale_temp_files()
-        try:
-            atomic.write_atomic(self.path, data, mode=0o600)
-        except OSError as error:
-            self.warn(_describe_os_error(error, self.path.parent, self.what))
-            return False
-        self._cache = (data, self._copy(state), None)
-        return True
-
-    def _remove_stale_temp_files(self) -> None:
-        """Temp files left by a process killed mid-write (we hold the lock, so none is live)."""
-        with contextlib.suppress(OSError):
-            for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
-
-    def _acquire(self, *, quiet: bool) -> FileLock | None:
-        """Take the exclusive lock; None (with a warning unless quiet) when that is impossible."""
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            if not self.lock_path.exists():
-                os.close(os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600))
-        except OSError as error:
-            if not quiet:
-                self.warn(_describe_os_error(error, self.path.parent, self.what))
-            return None
-        lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT, mode=0o600)
-        try:
-            lock.acquire()
-        except Timeout:
-            if not quiet:
-                self.warn(f"{self.what} are locked by another briefing-tui process; this change was not saved")
-            return None
-        except OSError as error:
-            if not quiet:
-                self.warn(f"cannot lock {self.lock_path}: {error.strerror or error}; {self.what} not saved")
-            return None
-        return lock
-
-    def _release(self, lock: FileLock | None) -> None:
-        if lock is not None:
-            with contextlib.suppress(OSError):
-                lock.release()
-
-
-class BookmarkStore(StateFile[list[Bookmark]]):
+class BookmarkStore(StateFile[Shelf]):
     """The bookmarks file (default ``paths.bookmarks_file()``), ordered by position."""
 
     what = "bookmarks"
@@ -357,44 +154,62 @@ class BookmarkStore(StateFile[list[Bookmark]]):
     def __init__(self, path: Path | None = None, *, clock: Callable[[], datetime] = utc_now) -> None:
         super().__init__(path or paths.bookmarks_file(), clock=clock)
 
-    def _empty(self) -> list[Bookmark]:
-        return []
+    def _empty(self) -> Shelf:
+        return Shelf()
 
-    def _copy(self, state: list[Bookmark]) -> list[Bookmark]:
-        return list(state)
+    def _copy(self, state: Shelf) -> Shelf:
+        return Shelf(list(state.bookmarks), list(state.removed))
 
-    def _parse(self, raw: dict[str, Any]) -> list[Bookmark]:
+    def _parse(self, raw: dict[str, Any]) -> Shelf:
         version = raw.get("version")
         if isinstance(version, int) and not isinstance(version, bool) and version > FILE_VERSION:
             try:
                 lenient = [Bookmark.model_validate(entry) for entry in raw.get("bookmarks", [])]
             except (ValidationError, TypeError):
                 lenient = []
-            raise _Newer(f"written by a newer briefing-tui (file version {version})", _ordered(lenient))
+            raise _Newer(f"written by a newer briefing-tui (file version {version})", Shelf(_ordered(lenient)))
         try:
             parsed = _BookmarksFile.model_validate(raw)
         except ValidationError as error:
             first = error.errors()[0]
             where = ".".join(str(part) for part in first["loc"]) or "file"
             raise Corrupt(f"not a bookmarks file: {where}: {first['msg']}") from None
-        if parsed.version != FILE_VERSION:
+        if parsed.version not in READABLE_VERSIONS:
             raise Corrupt(f"not a bookmarks file: unknown version {parsed.version}")
-        return _ordered(parsed.bookmarks)
+        return Shelf(_ordered(parsed.bookmarks), parsed.removed[:TRASH_LIMIT])
 
-    def _dump(self, state: list[Bookmark]) -> dict[str, Any]:
-        return {"version": FILE_VERSION, "bookmarks": [bookmark.model_dump() for bookmark in state]}
+    def _dump(self, state: Shelf) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "version": FILE_VERSION,
+            "bookmarks": [bookmark.model_dump() for bookmark in state.bookmarks],
+        }
+        if state.removed:
+            data["removed"] = [bookmark.model_dump() for bookmark in state.removed]
+        return data
 
     # -- reading ---------------------------------------------------------------------
 
+    def load(self) -> list[Bookmark]:
+        """Read the file (moving a corrupt one aside) and return the bookmarks in the user's order."""
+        return self._state().bookmarks
+
     def all(self) -> list[Bookmark]:
         """The bookmarks as of the latest file, in the user's order."""
-        return self._state()
+        return self._state().bookmarks
+
+    def removed(self) -> list[RemovedBookmark]:
+        """The trash: removed bookmarks, most recently removed first."""
+        return self._state().removed
 
     def get(self, target: str) -> Bookmark | None:
-        return next((bookmark for bookmark in self._state() if bookmark.target == target), None)
+        return next((bookmark for bookmark in self.all() if bookmark.target == target), None)
 
     def is_bookmarked(self, target: str) -> bool:
         return self.get(target) is not None
+
+    def missing(self, library: Library) -> list[Bookmark]:
+        """Bookmarks whose targets are not in the loaded content (kept, never dropped)."""
+        return missing(library, self.all())
 
     # -- changing --------------------------------------------------------------------
 
@@ -403,51 +218,100 @@ class BookmarkStore(StateFile[list[Bookmark]]):
         stamp = iso(self.clock())
         new = Bookmark(target=target, target_kind=target_kind, note=note, tags=list(tags), created=stamp, updated=stamp)
 
-        def operation(state: list[Bookmark]) -> Bookmark:
-            existing = _find(state, target)
+        def operation(state: Shelf) -> Bookmark:
+            existing = _find(state.bookmarks, target)
             if existing is not None:
-                return state[existing]
-            state.append(new.model_copy(update={"position": len(state)}))
-            return state[-1]
+                return state.bookmarks[existing]
+            state.bookmarks.append(new.model_copy(update={"position": len(state.bookmarks)}))
+            return state.bookmarks[-1]
 
         return self._mutate(operation)
 
     def remove(self, target: str) -> Bookmark | None:
-        """Remove a bookmark and return it (pass it to ``restore`` to undo), or None."""
+        """Remove a bookmark into the trash and return it (pass it to ``restore`` to undo), or None."""
+        stamp = iso(self.clock())
 
-        def operation(state: list[Bookmark]) -> Bookmark | None:
-            index = _find(state, target)
+        def operation(state: Shelf) -> Bookmark | None:
+            index = _find(state.bookmarks, target)
             if index is None:
                 return None
-            removed = state.pop(index)
-            _renumber(state)
+            removed = state.bookmarks.pop(index)
+            _renumber(state.bookmarks)
+            trashed = RemovedBookmark.model_validate({**removed.model_dump(), "removed": stamp})
+            state.removed = [trashed, *state.removed][:TRASH_LIMIT]
             return removed
 
         return self._mutate(operation)
 
     def restore(self, bookmark: Bookmark) -> Bookmark:
-        """Put a removed bookmark back at its old position (replacing one re-added meanwhile)."""
+        """Put a removed bookmark back at its old position and take it out of the trash.
 
-        def operation(state: list[Bookmark]) -> Bookmark:
-            index = _find(state, bookmark.target)
+        If the target was bookmarked again meanwhile, the two are combined: tags joined,
+        and the restored note first with any new note after it, so nothing is lost.
+        """
+        if isinstance(bookmark, RemovedBookmark):
+            bookmark = bookmark.as_bookmark()
+
+        def operation(state: Shelf) -> Bookmark:
+            restored = bookmark
+            index = _find(state.bookmarks, bookmark.target)
             if index is not None:
-                state.pop(index)
-            state.insert(min(bookmark.position, len(state)), bookmark)
-            _renumber(state)
-            return state[_find(state, bookmark.target) or 0]
+                again = state.bookmarks.pop(index)
+                restored = bookmark.model_copy(
+                    update={
+                        "note": combine_notes(bookmark.note, again.note),
+                        "tags": union_tags(bookmark.tags, again.tags),
+                    }
+                )
+            state.bookmarks.insert(min(bookmark.position, len(state.bookmarks)), restored)
+            _renumber(state.bookmarks)
+            state.removed = [
+                trashed
+                for trashed in state.removed
+                if not (trashed.target == bookmark.target and trashed.created == bookmark.created)
+            ]
+            return state.bookmarks[_find(state.bookmarks, bookmark.target) or 0]
 
         return self._mutate(operation)
 
-    def merge(self, bookmarks: Sequence[Bookmark]) -> list[Bookmark]:
-        """Append bookmarks (e.g. imported ones) whose targets are not bookmarked yet; return those added."""
+    def restore_last_removed(self) -> Bookmark | None:
+        """Restore the most recently removed bookmark (from the file, so it works after a restart), or None."""
+        trash = self.removed()
+        return self.restore(trash[0]) if trash else None
 
-        def operation(state: list[Bookmark]) -> list[Bookmark]:
-            added = []
-            for bookmark in _ordered(list(bookmarks)):
-                if _find(state, bookmark.target) is None:
-                    state.append(bookmark.model_copy(update={"position": len(state)}))
-                    added.append(state[-1])
-            return added
+    def merge(self, bookmarks: Sequence[Bookmark], *, replace: bool = False) -> MergeReport:
+        """Add bookmarks (e.g. imported ones) and merge those already bookmarked.
+
+        For a target already bookmarked, tags are joined (ignoring case) and a note that
+        differs is added after the existing one as a new paragraph; with ``replace`` it
+        replaces the existing note instead. A note already contained in the existing one
+        changes nothing, so importing the same file twice is harmless.
+        """
+        stamp = iso(self.clock())
+
+        def operation(state: Shelf) -> MergeReport:
+            report = MergeReport()
+            tags_added = notes_changed = 0
+            for incoming in _ordered(list(bookmarks)):
+                index = _find(state.bookmarks, incoming.target)
+                if index is None:
+                    state.bookmarks.append(incoming.model_copy(update={"position": len(state.bookmarks)}))
+                    report.added.append(state.bookmarks[-1])
+                    continue
+                existing = state.bookmarks[index]
+                tags = union_tags(existing.tags, incoming.tags)
+                if replace and incoming.note.strip():
+                    note = incoming.note
+                else:
+                    note = combine_notes(existing.note, incoming.note)
+                if tags == existing.tags and note == existing.note:
+                    report.unchanged.append(existing)
+                    continue
+                tags_added += len(tags) - len(existing.tags)
+                notes_changed += note != existing.note
+                state.bookmarks[index] = existing.model_copy(update={"note": note, "tags": tags, "updated": stamp})
+                report.merged.append(state.bookmarks[index])
+            return MergeReport(report.added, report.merged, report.unchanged, tags_added, notes_changed)
 
         return self._mutate(operation)
 
@@ -460,26 +324,37 @@ class BookmarkStore(StateFile[list[Bookmark]]):
         if tags is not None:
             changes["tags"] = list(tags)
 
-        def operation(state: list[Bookmark]) -> Bookmark | None:
-            index = _find(state, target)
+        def operation(state: Shelf) -> Bookmark | None:
+            index = _find(state.bookmarks, target)
             if index is None:
                 return None
-            state[index] = Bookmark.model_validate({**state[index].model_dump(), **changes})
-            return state[index]
+            state.bookmarks[index] = Bookmark.model_validate({**state.bookmarks[index].model_dump(), **changes})
+            return state.bookmarks[index]
 
         return self._mutate(operation)
 
     def move(self, target: str, delta: int) -> int | None:
         """Move a bookmark ``delta`` places (negative: up); its new position, or None."""
 
-        def operation(state: list[Bookmark]) -> int | None:
-            index = _find(state, target)
+        def operation(state: Shelf) -> int | None:
+            index = _find(state.bookmarks, target)
             if index is None:
                 return None
-            new_index = max(0, min(len(state) - 1, index + delta))
-            state.insert(new_index, state.pop(index))
-            _renumber(state)
+            new_index = max(0, min(len(state.bookmarks) - 1, index + delta))
+            state.bookmarks.insert(new_index, state.bookmarks.pop(index))
+            _renumber(state.bookmarks)
             return new_index
+
+        return self._mutate(operation)
+
+    def reorder(self, targets: Sequence[str]) -> list[Bookmark]:
+        """Put the given targets first, in that order; others (added elsewhere meanwhile) follow."""
+        rank = {target: index for index, target in enumerate(dict.fromkeys(targets))}
+
+        def operation(state: Shelf) -> list[Bookmark]:
+            state.bookmarks.sort(key=lambda bookmark: rank.get(bookmark.target, len(rank)))
+            _renumber(state.bookmarks)
+            return list(state.bookmarks)
 
         return self._mutate(operation)
 

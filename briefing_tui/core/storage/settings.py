@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.core.storage import paths
-from briefing_tui.core.storage.bookmarks import StateFile, utc_now
+from briefing_tui.core.storage.statefile import StateFile, utc_now
 
 KNOWN_SETTINGS: dict[str, type] = {
     "theme": str,
@@ -22,6 +22,7 @@ KNOWN_SETTINGS: dict[str, type] = {
     "navigator_width": int,  # written by earlier versions (columns); no longer read
     "navigator_fraction": float,
     "presenter_budget_seconds": int,
+    "export_folder": str,
 }
 """Settings the app reads, with the type each must have."""
 

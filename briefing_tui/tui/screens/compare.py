@@ -8,7 +8,6 @@ wide terminals; on narrow terminals a theme's cells stack vertically instead of 
 from __future__ import annotations
 
 from functools import cached_property
-from pathlib import Path
 
 from rich.text import Text
 from textual import events, on
@@ -277,28 +276,16 @@ class CompareScreen(BriefingScreen[None]):
             self._apply()
 
     def action_export(self) -> None:
-        """Write the comparison (or the filtered theme) as Markdown, never over an existing file."""
-        from briefing_tui.core import export
+        """The export dialog, offering the themes shown (when filtered) and the whole comparison."""
+        from briefing_tui.core.export import choices
+        from briefing_tui.tui.dialogs.export import ExportDialog
 
-        themes = [self.library.themes[theme_id] for theme_id in self._shown_themes()]
-        text = export.comparison_markdown(self.library, themes)
-        wanted = Path.cwd() / compare.export_filename(self.theme_filter)
-        for _ in range(10):
-            path = compare.unused_path(wanted)
-            try:
-                export.write_output(text, path, force=False)
-            except FileExistsError:
-                continue  # created meanwhile (another export?): pick the next free name
-            except OSError as error:
-                reason = error.strerror or str(error)
-                self.notify(f"Could not write {path}: {reason}", title="Export failed", severity="error", timeout=8)
-                return
-            break
-        else:
-            self.notify(f"Could not find a free file name next to {wanted}", severity="error", timeout=8)
-            return
-        moved = f" ({wanted.name} already exists, so a new name was picked)" if path != wanted else ""
-        self.notify(f"Comparison exported to {path}{moved}", title="Export", timeout=6)
+        offered = [choices.comparison_choice(self.library)]
+        shown = [self.library.themes[theme_id] for theme_id in self._shown_themes()]
+        if len(shown) < len(self.library.themes):
+            label = "The themes shown" if len(shown) != 1 else f"This theme: {shown[0].title}"
+            offered.insert(0, choices.comparison_choice(self.library, shown, label=label))
+        self.app.push_screen(ExportDialog(offered, title="Export the comparison"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_lac":
