@@ -73,7 +73,7 @@ def test_show_prints_citation_and_related() -> None:
 def test_show_unknown_id() -> None:
     result = run("--content", str(PACK), "show", "nope")
     assert result.returncode == 1
-    assert "no item 'nope'" in result.stderr
+    assert "no item, section, briefing or comparison cell 'nope'" in result.stderr
 
 
 def test_search_json_shape_and_ranking() -> None:

@@ -1,7 +1,7 @@
 """The command line: starts the app, or answers a subcommand from the same core.
 
-Every listing has ``--json``; human output uses Rich (plain when piped). Problems
-are printed as clear messages with exit code 2, never as a traceback.
+Listings print a table sized to the terminal, tab-separated values when piped, JSON with ``--json``.
+Problems are one line on stderr: exit code 2 for a usage error, 1 for an unknown id; never a traceback.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from briefing_tui.cli.common import EXIT_OK, CliError, add_subcommand, console, content_option
+from briefing_tui.cli.common import EXIT_OK, CliError, Parser, add_subcommand, console, content_option
 
 
 class _VersionAction(argparse.Action):
@@ -28,8 +28,12 @@ class _VersionAction(argparse.Action):
 def build_parser() -> argparse.ArgumentParser:
     from briefing_tui.cli import bookmarks, browse, export, present, serve
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefing-tui",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  briefing-tui                      start the app\n"
+        "  briefing-tui search japan brazil  search from the shell\n"
+        "  briefing-tui COMMAND --help       a command's options and examples",
         description="Explore policy briefings on how the US, Japan and China engage Latin America and the Caribbean.",
     )
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")

@@ -7,7 +7,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing_tui.cli.common import EXIT_NOT_FOUND, EXIT_OK, CliError, CommandMaker, add_subcommand, console, load
+from briefing_tui.cli.common import (
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    CliError,
+    CommandMaker,
+    add_subcommand,
+    console,
+    examples,
+    load,
+)
+from briefing_tui.cli.listing import add_format_options
 from briefing_tui.cli.stores import library_or_none, open_store, report, saved
 
 if TYPE_CHECKING:
@@ -21,8 +31,12 @@ def register(command: CommandMaker) -> None:
     def action(name: str, help_text: str) -> argparse.ArgumentParser:
         return add_subcommand(actions, name, help_text)
 
+    examples(
+        sub, "briefing-tui bookmarks", "briefing-tui bookmarks add wilson-rec-1a --tag brazil --note 'Lead with this'"
+    )
     parser = action("list", "list bookmarks in your order, with notes and tags")
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    add_format_options(parser)
+    examples(parser, "briefing-tui bookmarks list", "briefing-tui bookmarks list --format tsv | cut -f2,5")
     parser = action("add", "bookmark an item, section, briefing or comparison cell (compare:<theme>:<actor>)")
     parser.add_argument("id", help="the id to bookmark")
     parser.add_argument("--note", help="a note (added after the note of an existing bookmark)")
@@ -30,13 +44,24 @@ def register(command: CommandMaker) -> None:
     parser.add_argument(
         "--tag", action="extend", nargs="+", default=[], metavar="T", help="tags to add (repeatable; kept tags stay)"
     )
+    examples(
+        parser,
+        "briefing-tui bookmarks add idb-case-cerrado --tag brazil",
+        "briefing-tui bookmarks add compare:energy-transition:japan --note 'Ask about hydrogen'",
+    )
     parser = action("remove", "remove a bookmark")
     parser.add_argument("id", help="the bookmarked id")
+    examples(parser, "briefing-tui bookmarks remove idb-case-cerrado")
     parser = action(
         "import", "add bookmarks from a JSON export or a bookmarks.toml file ('-': stdin), merging notes and tags"
     )
     parser.add_argument("file", help="file to import")
     parser.add_argument("--replace", action="store_true", help="an imported note replaces a differing existing note")
+    examples(
+        parser,
+        "briefing-tui bookmarks import backup.json",
+        "briefing-tui export --format json | ssh other briefing-tui bookmarks import -",
+    )
     sub.set_defaults(handler=cmd_bookmarks)
 
 
@@ -46,9 +71,9 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
 
 
 def _bookmarks_list(args: argparse.Namespace) -> int:
-    from rich.table import Table
     from rich.text import Text
 
+    from briefing_tui.cli.listing import Column, Listing, chosen_format, print_listing
     from briefing_tui.core.export import bookmarks_json
     from briefing_tui.core.storage.bookmarks import resolves
     from briefing_tui.core.text import clean_line
@@ -57,24 +82,31 @@ def _bookmarks_list(args: argparse.Namespace) -> int:
     library = library_or_none(args)
     bookmarks = store.all()
     report(store)
-    if getattr(args, "json", False):
+    output = chosen_format(args)
+    if output == "json":
         sys.stdout.write(bookmarks_json(library, bookmarks))
         return EXIT_OK
-    table = Table(title=f"{len(bookmarks)} bookmarks", expand=False)
-    for column in ("#", "id", "kind", "title", "tags", "note"):
-        table.add_column(column, overflow="fold")
+    listing = Listing(
+        f"{len(bookmarks)} bookmarks",
+        [
+            Column("position", justify="right"),
+            Column("target", cap=52, wide=True),
+            Column("kind", cap=8),
+            Column("title", ratio=2),
+            Column("tags", ratio=1),
+            Column("note", ratio=2, wide=True),
+        ],
+    )
     for index, bookmark in enumerate(bookmarks, 1):
         title = _title(library, bookmark) if library is not None and resolves(library, bookmark) else "(missing)"
-        note = bookmark.note.strip().split("\n")[0] if bookmark.note.strip() else ""
-        table.add_row(
-            Text(str(index)),
-            Text(clean_line(bookmark.target)),
-            Text(bookmark.target_kind),
-            Text(clean_line(title), style="dim italic" if title == "(missing)" else ""),
-            Text(clean_line(", ".join(bookmark.tags))),
-            Text(clean_line(note)),
+        note = " ".join(bookmark.note.split())
+        listing.notes[index - 1] = Text(clean_line(bookmark.target), style="dim")
+        if note:
+            listing.notes[index - 1].append("\n" + clean_line(note[:200]), style="italic")
+        listing.rows.append(
+            [str(index), bookmark.target, bookmark.target_kind, clean_line(title), ", ".join(bookmark.tags), note]
         )
-    console().print(table)
+    print_listing(listing, output)
     return EXIT_OK
 
 

@@ -10,57 +10,77 @@ from briefing_tui.cli.common import (
     CliError,
     CommandMaker,
     check_filters,
+    closest,
     console,
+    examples,
     filter_options,
     item_json,
     load,
     print_json,
     problems_text,
 )
+from briefing_tui.cli.listing import add_format_options, chosen_format, print_listing
 
 
 def register(command: CommandMaker) -> None:
     sub = command("sources", "list the source documents")
     sub.set_defaults(handler=cmd_sources)
-    sub.add_argument("--json", action="store_true", help="machine-readable output")
+    add_format_options(sub)
+    examples(sub, "briefing-tui sources", "briefing-tui sources --format tsv | cut -f1,2")
 
     sub = command("list", "list items, optionally filtered")
     sub.set_defaults(handler=cmd_list)
     filter_options(sub)
-    sub.add_argument("--json", action="store_true", help="machine-readable output")
+    add_format_options(sub)
+    examples(sub, "briefing-tui list --kind figure --country brazil", "briefing-tui list --actor china | grep -i cable")
 
-    sub = command("show", "show one item with its citation and related items")
+    sub = command("show", "show an item, a section, a briefing or a comparison cell, with its citation")
     sub.set_defaults(handler=cmd_show)
-    sub.add_argument("id", help="item id")
+    sub.add_argument("id", help="an item, section or briefing id, or compare:THEME:ACTOR")
     sub.add_argument("--json", action="store_true", help="machine-readable output")
+    examples(sub, "briefing-tui show wilson-rec-1a", "briefing-tui show compare:energy-transition:japan")
 
     sub = command("search", "ranked full-text search (same syntax as the app's search box)")
     sub.set_defaults(handler=cmd_search)
     sub.add_argument(
         "query", nargs="+", help='words, "exact phrase", -excluded, kind:K country:C actor:A sector:S briefing:B'
     )
-    sub.add_argument("--limit", type=int, default=20, help="how many results (default 20)")
+    sub.add_argument("--limit", type=positive_int, default=20, help="how many results (default 20)")
     filter_options(sub)
-    sub.add_argument("--json", action="store_true", help="machine-readable output")
+    add_format_options(sub)
+    examples(sub, "briefing-tui search japan brazil --limit 5", 'briefing-tui search "submarine cable" kind:initiative')
 
     sub = command("compare", "the side-by-side comparison of the US, Japan and China")
     sub.set_defaults(handler=cmd_compare)
     sub.add_argument("--theme", help="one theme id (or a unique part of its title)")
-    sub.add_argument("--json", action="store_true", help="machine-readable output")
+    add_format_options(sub)
+    examples(sub, "briefing-tui compare --theme energy", "briefing-tui compare --format tsv | grep China")
 
     sub = command("validate", "check a content folder; exit 0 when valid, else list problems and exit 2")
     sub.set_defaults(handler=cmd_validate)
     sub.add_argument("dir", nargs="*", help="content folder(s); default: the bundled content")
+    examples(sub, "briefing-tui validate my-pack/", "briefing-tui --content my-pack/ list")
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
     from briefing_tui.cli import tables
 
     library = load(args)
-    if args.json:
+    output = chosen_format(args)
+    if output == "json":
         print_json([source.model_dump(mode="json") for source in library.sources])
         return EXIT_OK
-    console().print(tables.sources_table(library))
+    print_listing(tables.sources_listing(library), output)
     return EXIT_OK
 
 
@@ -70,28 +90,58 @@ def cmd_list(args: argparse.Namespace) -> int:
     library = load(args)
     filters = check_filters(args)
     if filters["briefing"] and filters["briefing"] not in library.briefings:
-        raise CliError(f"no briefing {filters['briefing']!r} (known: {', '.join(library.briefings)})")
+        raise CliError(f"unknown briefing {args.briefing!r} (known: {', '.join(library.briefings)})")
     items = library.filter(**filters)
-    if args.json:
+    output = chosen_format(args)
+    if output == "json":
         print_json([item_json(item) for item in items])
         return EXIT_OK
-    console().print(tables.items_table(library, items))
+    print_listing(tables.items_listing(library, items), output)
     return EXIT_OK
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    import sys
+
     from briefing_tui.cli import tables
+    from briefing_tui.core import compare
 
     library = load(args)
-    item = library.item(args.id)
-    if item is None:
-        raise CliError(f"no item {args.id!r} (try: briefing-tui search WORDS)", EXIT_NOT_FOUND)
-    if args.json:
-        from briefing_tui.core.export import item_dict
+    target = args.id
+    cell = compare.parse_cell_id(target)
+    if cell is not None and cell[0] in library.themes:
+        theme = library.themes[cell[0]]
+        if cell[1] not in compare.theme_actors(library):
+            raise CliError(f"no actor {cell[1]!r} in the comparison{closest(cell[1], compare.theme_actors(library))}")
+        data: dict = {"target_kind": "cell", "id": target, "theme": theme.id, "actor": cell[1]}
+        found = compare.cell_for(theme, cell[1])
+        data["cell"] = found.model_dump(mode="json") if found else None
+        lines = tables.cell_lines(library, theme, cell[1])
+    else:
+        resolved = library.resolve(target)
+        if resolved is None:
+            known = [*library.briefings, *library.sections, *(entry.id for entry in library.entries)]
+            hint = closest(target, known) or " (try: briefing-tui search WORDS)"
+            raise CliError(f"no item, section, briefing or comparison cell {target!r}{hint}", EXIT_NOT_FOUND)
+        if resolved[0] == "item":
+            from briefing_tui.core.export import item_dict
 
-        print_json(item_dict(library, item))
-        return EXIT_OK
-    console().print(tables.item_panel(library, item))
+            data = item_dict(library, resolved[1])
+            lines = tables.item_lines(library, resolved[1])
+        elif resolved[0] == "section":
+            data = {"target_kind": "section", **resolved[1].model_dump(mode="json")}
+            data["items"] = list(library.section_items.get(target, []))
+            lines = tables.section_lines(library, target)
+        else:
+            data = {"target_kind": "briefing", **resolved[1].source.model_dump(mode="json")}
+            data["sections"] = [section.id for section in resolved[1].sections]
+            lines = tables.briefing_lines(library, target)
+    if args.json:
+        print_json(data)
+    elif sys.stdout.isatty():
+        console().print(tables.lines_renderable(lines))
+    else:
+        sys.stdout.write(tables.lines_text(lines))
     return EXIT_OK
 
 
@@ -99,19 +149,21 @@ def cmd_search(args: argparse.Namespace) -> int:
     from briefing_tui.cli import tables
     from briefing_tui.core.search import SearchIndex
 
+    text = " ".join(args.query).strip()
+    if not text:
+        raise CliError("give words to search for, e.g. briefing-tui search japan brazil")
     library = load(args)
     filters = check_filters(args)
-    text = " ".join(args.query)
     text += "".join(f" {name}:{value}" for name, value in filters.items() if value)
-    if args.limit < 1:
-        raise CliError("--limit must be at least 1")
     outcome = SearchIndex(library).search(text, limit=args.limit)
-    if args.json:
+    if outcome.query.problems:
+        raise CliError("; ".join(outcome.query.problems))
+    output = chosen_format(args)
+    if output == "json":
         print_json([result.as_json() for result in outcome.results])
         return EXIT_OK
-    out = console()
-    out.print(tables.search_table(outcome))
-    if outcome.message:
+    print_listing(tables.search_listing(outcome), output)
+    if outcome.message and output == "table":
         console(stderr=True).print(outcome.message)
     return EXIT_OK
 
@@ -125,14 +177,18 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.theme:
         theme = compare.find_theme(library, args.theme)
         if theme is None:
-            raise CliError(f"no theme {args.theme!r} (known: {', '.join(library.themes)})", EXIT_NOT_FOUND)
+            raise CliError(f"no theme {args.theme!r}{closest(args.theme, library.themes)}", EXIT_NOT_FOUND)
         themes = [theme]
-    if args.json:
+    output = chosen_format(args)
+    if output == "json":
         print_json(compare.comparison_json(themes))
+        return EXIT_OK
+    if output == "tsv":
+        print_listing(tables.compare_listing(library, themes), output)
         return EXIT_OK
     out = console()
     for theme in themes:
-        out.print(tables.theme_table(library, theme))
+        out.print(tables.theme_view(library, theme, out.width))
     return EXIT_OK
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from briefing_tui.core.content.errors import problems_text as problems_text  # commands import it from here
 
@@ -53,11 +53,37 @@ def content_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with a one-line error: "briefing-tui list: unknown option --kidn (see: briefing-tui list --help)"."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see: {self.prog} --help)\n")
+
+
 def add_subcommand(subparsers, name: str, help_text: str) -> argparse.ArgumentParser:
     """A subcommand that also accepts --content/--no-cache (for `briefing-tui list --content X`)."""
-    sub = subparsers.add_parser(name, help=help_text, description=help_text)
+    sub = subparsers.add_parser(
+        name, help=help_text, description=help_text, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     content_option(sub, top=False)
     return sub
+
+
+def examples(parser: argparse.ArgumentParser, *lines: str) -> None:
+    """End the command's --help with examples."""
+    parser.epilog = "examples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def closest(word: str, known: Iterable[str], *, limit: int = 3) -> str:
+    """ " (did you mean: a, b?)" for the known values closest to ``word``, or "" when none is close."""
+    import difflib
+
+    candidates = list(known)
+    lowered = {value.lower(): value for value in candidates}
+    matches = difflib.get_close_matches(word.lower(), list(lowered), n=limit, cutoff=0.6)
+    if not matches:
+        matches = [value for value in lowered if value.startswith(word.lower()[:3])][:limit] if len(word) >= 3 else []
+    return f" (did you mean: {', '.join(lowered[match] for match in matches)}?)" if matches else ""
 
 
 def filter_options(parser: argparse.ArgumentParser) -> None:
@@ -123,9 +149,16 @@ def check_filters(args: argparse.Namespace) -> dict[str, str | None]:
             continue
         resolved = resolve_filter(name, raw)
         if resolved is None:
-            raise CliError(f"unknown {name} {raw!r}")
+            raise CliError(f"unknown {name} {raw!r}{closest(raw, filter_values(name))}")
         values[name] = resolved
     return values
+
+
+def filter_values(name: str) -> list[str]:
+    """The known values of a filter (briefings are whatever the loaded content has, so none here)."""
+    from briefing_tui.core.vocab import ACTORS, COUNTRIES, KINDS, SECTORS
+
+    return list({"kind": KINDS, "actor": ACTORS, "country": COUNTRIES, "sector": SECTORS}.get(name, {}))
 
 
 def json_text(data: Any) -> str:

@@ -11,6 +11,7 @@ from briefing_tui.cli.common import (
     CliError,
     CommandMaker,
     console,
+    examples,
     json_text,
     load,
     write_text,
@@ -41,6 +42,7 @@ def register(command: CommandMaker) -> None:
     what.add_argument("--compare", action="store_true", help="export the comparison")
     sub.add_argument("--theme", help="with --compare: one theme id (or a unique part of its title)")
     sub.set_defaults(handler=cmd_export)
+    examples(sub, "briefing-tui export -o memo.md", "briefing-tui export --format docx --group-by kind -o memo.docx")
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -47,7 +47,8 @@ class Listing:
     columns: list[Column]
     rows: list[list[str]] = field(default_factory=list)
     notes: dict[int, Text] = field(default_factory=dict)
-    """Optional styled text shown under a row's title cell in a table (a search snippet); not in TSV."""
+    """What the hidden ``wide`` columns carry, shown under a row's title in a narrow table (the id, a
+    snippet), so nothing a user needs is cut; not in TSV, where every column is present."""
 
 
 def add_format_options(parser: argparse.ArgumentParser) -> None:
@@ -108,7 +109,7 @@ def table_of(listing: Listing, width: int):
         cells = []
         for index in shown:
             text = Text(row[index])
-            if index == flexible and number in listing.notes:
+            if index == flexible and number in listing.notes and width < WIDE:
                 text.append("\n")
                 text.append_text(listing.notes[number])
             cells.append(text)

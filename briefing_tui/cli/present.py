@@ -17,6 +17,7 @@ from briefing_tui.cli.common import (
     CliError,
     CommandMaker,
     console,
+    examples,
     load,
     require_terminal,
     write_text,
@@ -33,6 +34,7 @@ def register(command: CommandMaker) -> None:
     )
     sub.add_argument("--force", action="store_true", help="with --export: overwrite FILE if it exists")
     sub.set_defaults(handler=cmd_present)
+    examples(sub, "briefing-tui present wilson", "briefing-tui present idb --export deck.md")
 
 
 def _bookmarks() -> list:

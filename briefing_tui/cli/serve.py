@@ -10,7 +10,7 @@ import argparse
 import shlex
 import sys
 
-from briefing_tui.cli.common import CliError, CommandMaker, console
+from briefing_tui.cli.common import CliError, CommandMaker, console, examples
 
 
 def register(command: CommandMaker) -> None:
@@ -18,6 +18,7 @@ def register(command: CommandMaker) -> None:
     sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     sub.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     sub.set_defaults(handler=cmd_serve)
+    examples(sub, "briefing-tui serve", "briefing-tui serve --port 8080")
 
 
 def app_command(args: argparse.Namespace) -> str:
