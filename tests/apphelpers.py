@@ -34,11 +34,6 @@ def text_of(widget) -> str:
     return console.export_text()
 
 
-def screen_text(app: BriefingApp) -> str:
-    """Everything on screen as plain text (from an SVG-free export)."""
-    return app.export_screenshot()
-
-
 CONTROL_CHARACTERS = {chr(code) for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]} - {"\n"}
 """C0 and C1 controls: ESC, CSI, OSC, BEL... Any of them in what is drawn would reach the terminal raw."""
 

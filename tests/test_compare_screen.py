@@ -451,13 +451,11 @@ async def test_very_wide_terminal_puts_the_panel_at_the_side() -> None:
 
 
 def test_bindings_have_descriptions_and_ids() -> None:
+    """Every key is described (footer, help) and has a stable id (remappable); what each does is tested above."""
     from textual.binding import Binding
 
     bindings = [binding for binding in CompareScreen.BINDINGS if isinstance(binding, Binding)]
     assert all(binding.description and binding.id and binding.id.startswith("compare.") for binding in bindings)
-    keys = {binding.key: binding.action for binding in bindings}
-    assert keys["d"] == "differences" and keys["l"] == "toggle_lac" and keys["f"] == "filter"
-    assert keys["F"] == "clear_filter" and keys["x"] == "export" and keys["escape"] == "back"
 
 
 # -- snapshots ----------------------------------------------------------------------------------

@@ -148,9 +148,9 @@ def _bookmarks_add(args: argparse.Namespace) -> int:
             target=target, target_kind=kind, note=args.note or "", tags=args.tag, created=stamp, updated=stamp
         )
     except ValidationError as error:  # a note or tag the model rejects (too long ...)
-        detail = error.errors()[0]
-        where = ".".join(str(part) for part in detail["loc"])
-        raise CliError(f"cannot bookmark {target!r}: {where}: {detail['msg']}") from None
+        from briefing_tui.core.validation import first_problem
+
+        raise CliError(f"cannot bookmark {target!r}: {first_problem(error)}") from None
     before = store.get(target)
     result = store.merge([incoming], replace=args.replace_note)
     saved(store)

@@ -14,6 +14,7 @@ from briefing_tui.core.citations import citation_dict
 from briefing_tui.core.compare import SILENT_TEXT, cell_for, parse_cell_id
 from briefing_tui.core.content import Library
 from briefing_tui.core.storage.bookmarks import Bookmark, iso, resolves, utc_now
+from briefing_tui.core.validation import first_problem
 from briefing_tui.core.vocab import ACTORS, label
 
 JSON_FORMAT = "briefing-tui-bookmarks"
@@ -85,9 +86,7 @@ def bookmarks_from_json(text: str, *, now: datetime | None = None) -> list[Bookm
         try:
             bookmarks.append(Bookmark.model_validate(fields))
         except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(part) for part in first["loc"])
-            raise ValueError(f"bookmark #{index + 1} ({entry.get('target', '?')}): {where}: {first['msg']}") from None
+            raise ValueError(f"bookmark #{index + 1} ({entry.get('target', '?')}): {first_problem(error)}") from None
     return bookmarks
 
 

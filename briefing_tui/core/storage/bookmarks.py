@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from briefing_tui.core.storage import paths
 from briefing_tui.core.storage.statefile import Corrupt, StateFile, _Newer, iso, utc_now
 from briefing_tui.core.text import clean, clean_line
+from briefing_tui.core.validation import first_problem
 
 if TYPE_CHECKING:
     from briefing_tui.core.content import Library
@@ -171,9 +172,7 @@ class BookmarkStore(StateFile[Shelf]):
         try:
             parsed = _BookmarksFile.model_validate(raw)
         except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(part) for part in first["loc"]) or "file"
-            raise Corrupt(f"not a bookmarks file: {where}: {first['msg']}") from None
+            raise Corrupt(f"not a bookmarks file: {first_problem(error, where_default='file')}") from None
         if parsed.version not in READABLE_VERSIONS:
             raise Corrupt(f"not a bookmarks file: unknown version {parsed.version}")
         return Shelf(_ordered(parsed.bookmarks), parsed.removed[:TRASH_LIMIT])
