@@ -14,6 +14,7 @@ from briefing_tui.core.text import clean_line
 from briefing_tui.core.vocab import KINDS
 
 if TYPE_CHECKING:
+    from briefing_tui.core.content import Library
     from briefing_tui.tui.app import BriefingApp
 
 MAX_HITS = 40
@@ -43,6 +44,7 @@ class JumpProvider(Provider):
                 entries.append((f"section: {clean_line(section.title)}", briefing.source.title, section.id))
         for theme in library.themes.values():
             entries.append((f"compare: {clean_line(theme.title)}", "Comparison theme", f"compare:{theme.id}:us"))
+        entries.extend(_dossier_entries(library))
         for item in library.entries:
             entries.append((f"{KINDS[item.kind].lower()}: {clean_line(item.title)}", item.id, item.id))
         self._cached = entries
@@ -71,6 +73,43 @@ class JumpProvider(Provider):
 
     def _open(self, target: str) -> None:
         self.app.open_target(target)
+
+
+DOSSIER_ACTORS = ("us", "japan", "china", "lac")
+
+
+def _dossier_entries(library: Library) -> list[tuple[str, str, str]]:
+    """ "dossier: Japan in Brazil" for each main actor and country the items pair, and each alone."""
+    from briefing_tui.core.dossier import dossier_title
+
+    pairs: dict[tuple[str, str], int] = {}
+    countries: dict[str, int] = {}
+    actors: dict[str, int] = {}
+    for entry in library.entries:
+        concerned = {*entry.actors, *([entry.actor] if entry.actor else [])} & set(DOSSIER_ACTORS)
+        for country in entry.countries:
+            countries[country] = countries.get(country, 0) + 1
+            for actor in concerned:
+                pairs[(actor, country)] = pairs.get((actor, country), 0) + 1
+        for actor in concerned:
+            actors[actor] = actors.get(actor, 0) + 1
+    found = [
+        (f"dossier: {dossier_title(actor=actor)}", f"{count} items", f"dossier:actor={actor}")
+        for actor, count in actors.items()
+    ]
+    found += [
+        (f"dossier: {dossier_title(country=country)}", f"{count} items", f"dossier:country={country}")
+        for country, count in sorted(countries.items(), key=lambda pair: -pair[1])
+    ]
+    found += [
+        (
+            f"dossier: {dossier_title(country=country, actor=actor)}",
+            f"{count} items",
+            f"dossier:actor={actor},country={country}",
+        )
+        for (actor, country), count in sorted(pairs.items(), key=lambda pair: -pair[1])
+    ]
+    return found
 
 
 # The palette parses a str prompt and every help text as markup; content titles must show as written.

@@ -138,3 +138,24 @@ def comparison_choice(
 
     stem = "comparison" if themes is None or len(shown) != 1 else f"comparison-{shown[0].id}"
     return ExportChoice(f"compare:{stem}", label, (MARKDOWN, JSON), render, stem)
+
+
+def dossier_choice(library: Library, filters: dict[str, str]) -> ExportChoice:
+    """A dossier (see ``core.dossier``) as Word, Markdown or JSON."""
+    from briefing_tui.core.dossier import build_dossier
+
+    dossier = build_dossier(library, **filters)
+
+    def render(export_format: ExportFormat, options: MemoOptions) -> str | bytes:
+        import json
+
+        from briefing_tui.core.dossier import dossier_dict, dossier_docx, dossier_markdown
+
+        if export_format.key == "json":
+            return json.dumps(dossier_dict(dossier), ensure_ascii=False, indent=2) + "\n"
+        if export_format.key == "docx":
+            return dossier_docx(dossier)
+        return dossier_markdown(dossier)
+
+    stem = "dossier-" + "-".join(value for _name, value in sorted(filters.items()))
+    return ExportChoice(dossier.target, f"Dossier: {dossier.title}", (WORD, MARKDOWN, JSON), render, stem)

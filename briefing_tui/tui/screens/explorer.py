@@ -134,6 +134,9 @@ class ExplorerScreen(BriefingScreen[None]):
         if target.startswith("compare:"):
             self._open_comparison(target, record=record)
             return
+        if target.startswith("dossier:"):
+            self._open_dossier(target, record=record)
+            return
         resolved = library.resolve(target)
         canonical = target
         match resolved:
@@ -176,6 +179,18 @@ class ExplorerScreen(BriefingScreen[None]):
             self.refresh_bindings()
         cell = parse_cell_id(target)
         self.app.push_screen(CompareScreen(start=cell))
+
+    def _open_dossier(self, target: str, *, record: bool) -> None:
+        from briefing_tui.core.dossier import parse_target
+        from briefing_tui.tui.screens.dossier import DossierScreen
+
+        filters = parse_target(target)
+        if filters is None:
+            return
+        if record:
+            self.history.visit(target)
+            self.refresh_bindings()
+        self.app.push_screen(DossierScreen(filters))
 
     @property
     def current_target(self) -> str | None:

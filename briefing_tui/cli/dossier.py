@@ -1,0 +1,85 @@
+"""``briefing-tui dossier``: what the briefings say about an actor in a country (or a sector), on one page."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from briefing_tui.cli.common import (
+    CliError,
+    CommandMaker,
+    check_filters,
+    console,
+    examples,
+    json_text,
+    load,
+    write_text,
+)
+
+
+def register(command: CommandMaker) -> None:
+    sub = command("dossier", "one page on an actor in a country (or a sector): figures, recommendations, cases...")
+    sub.set_defaults(handler=cmd_dossier)
+    sub.add_argument("--country", help="country slug or name, e.g. brazil")
+    sub.add_argument("--actor", help="us, japan, china, lac, ...")
+    sub.add_argument("--sector", help="sector slug, e.g. energy")
+    sub.add_argument(
+        "--format", choices=("text", "md", "docx", "json"), default=None, help="text (default), md, docx, json"
+    )
+    sub.add_argument("--json", action="store_const", const="json", dest="format", help="same as --format json")
+    sub.add_argument("-o", "--output", metavar="FILE", help="file to write ('-' or none: standard output)")
+    sub.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    examples(
+        sub,
+        "briefing-tui dossier --country brazil --actor japan",
+        "briefing-tui dossier --actor china --format docx -o china.docx",
+    )
+
+
+def cmd_dossier(args: argparse.Namespace) -> int:
+    from briefing_tui.core.dossier import build_dossier, dossier_dict, dossier_docx, dossier_markdown
+
+    filters = check_filters(args)
+    if not (filters["country"] or filters["actor"] or filters["sector"]):
+        raise CliError("give --country, --actor or --sector (or several), e.g. --country brazil --actor japan")
+    library = load(args)
+    dossier = build_dossier(library, country=filters["country"], actor=filters["actor"], sector=filters["sector"])
+    output = args.format or ("md" if args.output else "text")
+    if output == "docx" and not args.output:
+        raise CliError("a Word document needs a file: add -o FILE.docx")
+    data: str | bytes
+    if output == "json":
+        data = json_text(dossier_dict(dossier))
+    elif output == "docx":
+        data = dossier_docx(dossier)
+    elif output == "md":
+        data = dossier_markdown(dossier)
+    else:
+        _print(dossier)
+        return 0
+    path = write_text(data, args.output, force=args.force)
+    if path is not None:
+        console(stderr=True).print(f"wrote {path}")
+    return 0
+
+
+def _print(dossier) -> None:
+    """On a terminal: the title, the overview, then each group's one-line entries with the id to `show`."""
+    if not sys.stdout.isatty():
+        from briefing_tui.core.dossier import dossier_markdown
+
+        sys.stdout.write(dossier_markdown(dossier))
+        return
+    from rich.text import Text
+
+    out = console()
+    out.print(Text(f"Dossier: {dossier.title}", style="bold underline"))
+    for number, line in enumerate(dossier.overview):
+        out.print(Text(("" if number == 0 else "• ") + line))
+    for title, entries in dossier.groups:
+        out.print()
+        out.print(Text(title, style="bold"))
+        for entry in entries:
+            text = Text("  • " + entry.line)
+            text.append(f"  [{entry.target}] {entry.citation}", style="dim")
+            out.print(text)

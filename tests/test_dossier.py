@@ -1,0 +1,100 @@
+"""The dossier: one page on an actor in a country, in the core, the CLI and the app."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+from textual.widgets import OptionList
+
+from briefing_tui.core.dossier import build_dossier, dossier_docx, dossier_markdown, parse_target
+from briefing_tui.core.vocab import ACTORS, COUNTRIES
+from briefing_tui.tui.screens.dossier import DossierScreen
+from briefing_tui.tui.screens.explorer import ExplorerScreen
+from tests.apphelpers import make_app, settle, text_of
+
+
+def test_japan_in_brazil_has_the_cerrado_and_isdb_tb_with_citations(bundled_library) -> None:
+    dossier = build_dossier(bundled_library, country="brazil", actor="japan")
+    lines = {entry.target: entry for _title, entries in dossier.groups for entry in entries}
+    assert "idb-case-cerrado" in lines and "cerrado" in lines["idb-case-cerrado"].line.lower()
+    assert any("ISDB-Tb" in entry.line for entry in lines.values())
+    assert all(entry.citation for entry in lines.values())
+    assert lines["idb-case-cerrado"].citation.startswith("Inter-American Development Bank, 2013, § ")
+    titles = [title for title, _entries in dossier.groups]
+    assert titles[0] == "Key figures" and titles[-1] == "The comparison: Japan by theme"
+    assert dossier.overview[0].startswith(f"{len(lines) - len(dossier.groups[-1][1])} items in 3 of the 5 briefings")
+    assert dossier.target == "dossier:actor=japan,country=brazil"
+    assert parse_target(dossier.target) == {"actor": "japan", "country": "brazil"}
+
+
+def test_every_country_and_actor_makes_a_dossier_or_says_what_to_relax(bundled_library) -> None:
+    for country in COUNTRIES:
+        for actor in ("us", "japan", "china"):
+            dossier = build_dossier(bundled_library, country=country, actor=actor)
+            assert dossier.groups or "Relax a filter" in dossier.overview[0] or "Try another" in dossier.overview[0]
+    for actor in ACTORS:
+        build_dossier(bundled_library, actor=actor)
+    empty = build_dossier(bundled_library, country="haiti", actor="china")
+    assert empty.empty and "without actor 'china'" in empty.relax
+
+
+def test_dossier_exports_to_markdown_and_word(bundled_library) -> None:
+    from docx import Document
+
+    dossier = build_dossier(bundled_library, country="brazil", actor="japan")
+    text = dossier_markdown(dossier)
+    assert text.startswith("# Dossier: Japan in Brazil\n") and "## Case studies" in text
+    document = Document(io.BytesIO(dossier_docx(dossier)))
+    paragraphs = [paragraph.text for paragraph in document.paragraphs]
+    assert paragraphs[0] == "Dossier: Japan in Brazil"
+    assert any("Cerrado" in paragraph for paragraph in paragraphs)
+
+
+def test_cli_dossier_json_and_errors() -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "briefing_tui", "dossier", *args], capture_output=True, text=True)
+
+    data = json.loads(run("--country", "brazil", "--actor", "japan", "--json").stdout)
+    assert data["title"] == "Japan in Brazil"
+    assert any(entry["id"] == "idb-case-cerrado" for group in data["groups"] for entry in group["entries"])
+    assert run().returncode == 2
+    assert run("--country", "narnia").returncode == 2
+    assert "Cerrado" in run("--country", "brazil", "--actor", "japan").stdout  # piped: Markdown
+
+
+async def test_the_dossier_screen_opens_from_the_palette_and_back_returns_to_it() -> None:
+    app = make_app(content=None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for key in "dossier: japan in brazil":
+            await pilot.press(key)
+        palette = app.screen
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if palette.query("CommandList") and palette.query_one("CommandList").option_count:
+                break
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if isinstance(app.screen, DossierScreen):
+                break
+        screen = app.screen
+        assert isinstance(screen, DossierScreen) and screen.dossier is not None
+        assert "Dossier: Japan in Brazil" in text_of(screen.query_one("#dossier-text"))
+        entries = screen.query_one("#dossier-entries", OptionList)
+        index = entries.get_option_index("idb-case-cerrado")
+        entries.highlighted = index
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ExplorerScreen) and app.screen.current_target == "idb-case-cerrado"
+        await pilot.press("left_square_bracket")
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if isinstance(app.screen, DossierScreen):
+                break
+        assert isinstance(app.screen, DossierScreen)
