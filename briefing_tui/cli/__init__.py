@@ -26,7 +26,7 @@ class _VersionAction(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from briefing_tui.cli import bookmarks, browse, dossier, export, present, serve
+    from briefing_tui.cli import bookmarks, browse, dossier, export, glossary, present, serve
 
     parser = Parser(
         prog="briefing-tui",
@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         return add_subcommand(commands, name, help_text)
 
-    for module in (browse, dossier, bookmarks, export, present, serve):
+    for module in (browse, dossier, glossary, bookmarks, export, present, serve):
         module.register(command)
     return parser
 

@@ -196,10 +196,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from briefing_tui.core.content import ContentError, load_library
 
     folders = args.dir or args.content
+    from briefing_tui.core.glossary import check_glossary, load_glossary
+
     try:
         library = load_library(folders, use_cache=False)
+        glossary = load_glossary(folders)
     except ContentError as error:
         raise CliError(problems_text(error.problems)) from None
+    problems = check_glossary(glossary, library)
+    if problems:
+        raise CliError(problems_text(problems))
     counts = f"{len(library.briefings)} briefings, {len(library.sections)} sections, {len(library.items)} items, {len(library.themes)} comparison themes"
+    if glossary.terms:
+        counts += f", {len(glossary.terms)} glossary terms"
     console().print(f"valid: {counts}")
     return EXIT_OK

@@ -23,6 +23,7 @@ from briefing_tui.tui.commands import JumpProvider
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
 
 if TYPE_CHECKING:
+    from briefing_tui.core.glossary import Glossary
     from briefing_tui.tui.screens.explorer import ExplorerScreen
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ class BriefingApp(App):
         """The loaded content; None until the loader worker finishes."""
         self.search_index: SearchIndex | None = None
         self.bookmarks = BookmarkStore()
+        self._glossary: Glossary | None = None
         self.settings = SettingsStore()
         self.initial_present = present
         """A briefing id to open straight in the presenter (``briefing-tui present ID``)."""
@@ -284,6 +286,26 @@ class BriefingApp(App):
         selected = self.selected_target()
         found = self.library.briefing_of(selected[0]) if selected else None
         return found or next(iter(self.library.briefings), None)
+
+    @property
+    def glossary(self) -> Glossary:
+        """The loaded packs' glossary, read on first use (empty, with a warning, when it is invalid)."""
+        if self._glossary is None:
+            from briefing_tui.core.content import ContentError, problems_text
+            from briefing_tui.core.glossary import Glossary, load_glossary
+
+            try:
+                self._glossary = load_glossary(self.content_dirs)
+            except ContentError as error:
+                self._glossary = Glossary([])
+                self.notify(problems_text(error.problems), title="The glossary", severity="warning", timeout=10)
+        return self._glossary
+
+    def show_glossary(self, query: str = "") -> None:
+        from briefing_tui.tui.screens.glossary import GlossaryScreen
+
+        if self.library is not None:
+            self.push_screen(GlossaryScreen(query))
 
     def open_target(self, target: str, *, terms: list[str] | None = None, came_from: str | None = None) -> None:
         """Show a target in the explorer from any screen.
@@ -512,6 +534,7 @@ class BriefingApp(App):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Compare: US · Japan · China", "Open the side-by-side comparison", self.action_compare)
         yield SystemCommand("Bookmarks", "List, edit, reorder and export bookmarks", self.action_bookmarks)
+        yield SystemCommand("Glossary", "Every acronym and key name, with its expansion", self.show_glossary)
         yield SystemCommand("Present: this briefing", "Step through the current briefing", self.action_present)
         yield SystemCommand("Present: bookmarks", "Present the bookmarked items in saved order", self.present_bookmarks)
         yield SystemCommand("Export…", "Export bookmarks, a briefing or the comparison", self.action_export)

@@ -45,6 +45,10 @@ class JumpProvider(Provider):
         for theme in library.themes.values():
             entries.append((f"compare: {clean_line(theme.title)}", "Comparison theme", f"compare:{theme.id}:us"))
         entries.extend(_dossier_entries(library))
+        for term in self.app.glossary.terms:
+            entries.append(
+                (f"glossary: {term.term} ({clean_line(term.expansion)})", term.explanation, f"glossary:{term.term}")
+            )
         for item in library.entries:
             entries.append((f"{KINDS[item.kind].lower()}: {clean_line(item.title)}", item.id, item.id))
         self._cached = entries
@@ -72,6 +76,9 @@ class JumpProvider(Provider):
                     return
 
     def _open(self, target: str) -> None:
+        if target.startswith("glossary:"):
+            self.app.show_glossary(target.removeprefix("glossary:"))
+            return
         self.app.open_target(target)
 
 

@@ -34,12 +34,16 @@ def content_dirs(explicit: Sequence[str | Path] | None = None) -> list[Path]:
     return [bundled_content_dir()]
 
 
+GLOSSARY_FILE = "glossary.toml"
+"""A pack's glossary (its own schema: ``core.glossary``), read apart from the briefings."""
+
+
 def content_files(folders: Iterable[Path]) -> list[Path]:
-    """Every TOML file of the folders, in a stable order."""
+    """Every briefing TOML file of the folders (not the glossary), in a stable order."""
     files: list[Path] = []
     for folder in folders:
         if folder.is_file():
             files.append(folder)
         else:
-            files.extend(sorted(folder.rglob("*.toml")))
+            files.extend(path for path in sorted(folder.rglob("*.toml")) if path.name != GLOSSARY_FILE)
     return files

@@ -144,7 +144,13 @@ class ExplorerScreen(BriefingScreen[None]):
                 canonical = item.id  # an item's former id opens the item under its id
         self.terms = terms or []
         bookmark = app.bookmarks.get(canonical)
-        self.query_one(DetailView).show(library, canonical, terms=self.terms, note=bookmark.note if bookmark else None)
+        self.query_one(DetailView).show(
+            library,
+            canonical,
+            terms=self.terms,
+            note=bookmark.note if bookmark else None,
+            glossary=app.glossary if resolved is not None and resolved[0] == "item" else None,
+        )
         if record:
             self.history.visit(canonical)
             self.refresh_bindings()  # Back (and Forward) may have become possible: undim them

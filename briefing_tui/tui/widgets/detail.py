@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.core import citations as render
 from briefing_tui.core.content import Library
+from briefing_tui.core.glossary import Glossary
 from briefing_tui.core.search import highlight_spans
 from briefing_tui.core.text import clean, clean_line
 from briefing_tui.core.vocab import ACTORS, COUNTRIES, KINDS, SECTORS, count_of, label
@@ -77,8 +78,16 @@ class DetailView(VerticalScroll):
         self.query_one("#detail-content", Static).update(Text(text, style="dim"))
         self._set_links("", [])
 
-    def show(self, library: Library, target: str, *, terms: list[str] | None = None, note: str | None = None) -> None:
-        """Render ``target`` (an item, section or briefing id)."""
+    def show(
+        self,
+        library: Library,
+        target: str,
+        *,
+        terms: list[str] | None = None,
+        note: str | None = None,
+        glossary: Glossary | None = None,
+    ) -> None:
+        """Render ``target`` (an item, section or briefing id); ``glossary`` spells out the acronyms it uses."""
         resolved = library.resolve(target)
         if resolved is None:
             self.show_placeholder(f"“{target}” is not in the loaded content (it may have been removed).")
@@ -92,6 +101,10 @@ class DetailView(VerticalScroll):
             content, links_title, links = self._section(library, obj, terms)
         else:
             content, links_title, links = self._briefing(library, obj, terms)
+        if glossary is not None and kind == "item":
+            acronyms = _acronyms(glossary, obj)
+            if acronyms is not None:
+                content = Group(content, Text(""), acronyms)
         if note is not None:
             content = Group(
                 content, Text(""), Text("★ Your note", style="bold yellow"), Text(clean(note) or "(no note)")
@@ -227,3 +240,20 @@ class DetailView(VerticalScroll):
         event.stop()
         if event.option.id:
             self.post_message(self.LinkChosen(event.option.id))
+
+
+def _acronyms(glossary: Glossary, item) -> Text | None:
+    """ "Acronyms: JBIC Japan Bank for International Cooperation · ...": each term the item uses, spelled out."""
+    text = " ".join(
+        [item.title, item.summary, item.body, getattr(item, "name", ""), " ".join(getattr(item, "partners", []))]
+    )
+    found = glossary.in_text(text)
+    if not found:
+        return None
+    line = Text("Acronyms: ", style="bold")
+    for number, term in enumerate(found):
+        if number:
+            line.append(" · ", style="dim")
+        line.append(term.term, style="bold underline")
+        line.append(" " + clean_line(term.expansion), style="dim")
+    return line
