@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-SHOTS = ("explorer", "search", "detail", "compare", "presenter", "bookmarks", "help")
+SHOTS = ("explorer", "search", "detail", "compare", "presenter", "bookmarks", "help", "dossier", "glossary")
 
 
 async def _settle(app, pilot) -> None:
@@ -97,6 +97,16 @@ async def _help(app, pilot) -> None:
     await pilot.press("question_mark")
 
 
+async def _dossier(app, pilot) -> None:
+    app.open_target("dossier:actor=japan,country=brazil")
+    await pilot.pause()
+
+
+async def _glossary(app, pilot) -> None:
+    app.show_glossary("JBIC")
+    await pilot.pause()
+
+
 STEPS = {
     "explorer": _explorer,
     "search": _search,
@@ -105,6 +115,8 @@ STEPS = {
     "presenter": _presenter,
     "bookmarks": _bookmarks,
     "help": _help,
+    "dossier": _dossier,
+    "glossary": _glossary,
 }
 
 

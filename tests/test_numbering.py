@@ -62,3 +62,15 @@ def test_bundled_figures_are_in_standard_notation(bundled_library) -> None:
     ]
     comma = [f"{item.id}: {item.value}" for item in figures if re.search(r"\d,\d{1,2}(?!\d)", item.value)]
     assert dotted == [] and comma == []
+
+
+def test_a_unit_is_shown_only_when_the_value_does_not_say_it(bundled_library) -> None:
+    from types import SimpleNamespace
+
+    from briefing_tui.core.citations import item_details, unit_adds
+
+    assert unit_adds(SimpleNamespace(value="0.75", unit="index value (0 to 1)"))
+    assert not unit_adds(SimpleNamespace(value="82 percent", unit="percent of total Aid for Trade received"))
+    assert not unit_adds(SimpleNamespace(value="US$12 billion", unit="US dollars"))
+    figure = bundled_library.items["idb-fig-aft-costa-rica"]
+    assert "Value: 82 percent\n" in item_details(figure) + "\n"

@@ -156,7 +156,7 @@ def test_index_of_finds_targets_and_what_slides_cover(deck: Deck) -> None:
 def test_figure_slide_leads_with_its_value_and_what_it_measures(pack_library: Library) -> None:
     slide = slides.item_slide(pack_library, pack_library.items["demo-fig-fdi"])
     assert slide.bullets[:3] == [
-        "Value: $3 billion (US dollars)",
+        "Value: $3 billion",
         "Measures: What the number measures, precisely (stock vs flow, trade vs investment).",
         "Year: 2023",
     ]

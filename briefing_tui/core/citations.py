@@ -41,6 +41,15 @@ def numbered(number: str, title: str) -> str:
     return f"{number}{': ' if ' ' in number else '. '}{rest}"
 
 
+def unit_adds(figure: object) -> bool:
+    """Whether a figure's unit says something its value does not ("0.75" + "index value", not "82 percent" + "percent").
+
+    Values are written to read alone ("US$7,536 million", "82 percent"); a unit then only repeats them.
+    """
+    value, unit = str(getattr(figure, "value", "")), str(getattr(figure, "unit", ""))
+    return bool(unit) and re.fullmatch(r"[\d.,\s]+", value) is not None
+
+
 def section_label(section: Section) -> str:
     return numbered(section.number, section.title)
 
@@ -66,7 +75,7 @@ def item_details(item) -> str:
     """Kind-specific fields as plain lines (shared by the CLI and exports)."""
     lines: list[str] = []
     if item.kind == "figure":
-        lines.append(f"Value: {item.value}" + (f" ({item.unit})" if item.unit else ""))
+        lines.append(f"Value: {item.value}" + (f" ({item.unit})" if unit_adds(item) else ""))
         lines.append(f"Measures: {item.measures}")
         if item.year:
             lines.append(f"Year: {item.year}")

@@ -54,8 +54,10 @@ class DossierScreen(BriefingScreen[None]):
         for title, entries in dossier.groups:
             options.append(Option(Text(f"{title} ({len(entries)})", style="bold"), disabled=True))
             for entry in entries:
-                prompt = Text("  " + entry.line)
-                prompt.append("  " + entry.citation, style="dim")
+                # Two lines an entry, each cut to the width: the list stays scannable at 80 columns, and
+                # Enter opens the item in full.
+                prompt = Text("  " + entry.line, no_wrap=True, overflow="ellipsis")
+                prompt.append("\n    " + entry.citation, style="dim")
                 options.append(Option(prompt, id=entry.target))
         entries_list = self.query_one("#dossier-entries", OptionList)
         entries_list.add_options(options)

@@ -136,7 +136,7 @@ class DetailView(VerticalScroll):
         parts.append(Text(""))
         if item.kind == "figure":
             value = Text(clean_line(item.value), style="bold")
-            if item.unit:
+            if render.unit_adds(item):
                 value.append(f"  {clean_line(item.unit)}", style="dim")
             parts.append(value)
             parts.append(highlighted(f"Measures: {item.measures}", terms))
