@@ -1,7 +1,8 @@
 """The command line: starts the app, or answers a subcommand from the same core.
 
-Every listing has ``--json``; human output uses Rich (plain when piped). Problems
-are printed as clear messages with exit code 2, never as a traceback.
+Every listing has ``--format table|tsv|json`` (``--json`` too): a table fitted to the terminal's
+width, TSV with a header line in a pipe. Problems are one line on stderr with exit code 2 for
+a usage error, 1 for an unknown id; never a traceback.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from briefing_tui.cli.common import EXIT_OK, CliError, add_subcommand, console, content_option
+from briefing_tui.cli.common import EXIT_OK, CliError, Parser, add_subcommand, console, content_option, examples_epilog
 
 
 class _VersionAction(argparse.Action):
@@ -28,9 +29,10 @@ class _VersionAction(argparse.Action):
 def build_parser() -> argparse.ArgumentParser:
     from briefing_tui.cli import bookmarks, browse, export, present, serve
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefing-tui",
         description="Explore policy briefings on how the US, Japan and China engage Latin America and the Caribbean.",
+        epilog=examples_epilog("briefing-tui"),
     )
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     content_option(parser, top=True)

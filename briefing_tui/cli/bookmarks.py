@@ -6,7 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing_tui.cli.common import EXIT_NOT_FOUND, EXIT_OK, CliError, CommandMaker, add_subcommand, console, load
+from briefing_tui.cli.common import (
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    CliError,
+    CommandMaker,
+    add_subcommand,
+    console,
+    format_options,
+    load,
+    output_format,
+)
 from briefing_tui.cli.stores import library_or_none, open_store, report, saved
 
 
@@ -18,7 +28,7 @@ def register(command: CommandMaker) -> None:
         return add_subcommand(actions, name, help_text)
 
     parser = action("list", "list bookmarks in your order, with notes and tags")
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    format_options(parser)
     parser = action("add", "bookmark an item, section, briefing or comparison cell (compare:<theme>:<actor>)")
     parser.add_argument("id", help="the id to bookmark")
     parser.add_argument("--note", help="a note (replaces the note of an existing bookmark)")
@@ -36,35 +46,24 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
 
 
 def _bookmarks_list(args: argparse.Namespace) -> int:
-    from rich.table import Table
-    from rich.text import Text
-
+    from briefing_tui.cli import tables
     from briefing_tui.core.export import bookmarks_json
     from briefing_tui.core.storage.bookmarks import resolves
-    from briefing_tui.core.text import clean_line
 
+    fmt = output_format(args)
     store = open_store()
     library = library_or_none(args)
     bookmarks = store.all()
     report(store)
-    if getattr(args, "json", False):
+    if fmt == "json":
         sys.stdout.write(bookmarks_json(library, bookmarks))
         return EXIT_OK
-    table = Table(title=f"{len(bookmarks)} bookmarks", expand=False)
-    for column in ("#", "id", "kind", "title", "tags", "note"):
-        table.add_column(column, overflow="fold")
-    for index, bookmark in enumerate(bookmarks, 1):
-        title = _title(library, bookmark) if library is not None and resolves(library, bookmark) else "(missing)"
-        note = bookmark.note.strip().split("\n")[0] if bookmark.note.strip() else ""
-        table.add_row(
-            Text(str(index)),
-            Text(clean_line(bookmark.target)),
-            Text(bookmark.target_kind),
-            Text(clean_line(title), style="dim italic" if title == "(missing)" else ""),
-            Text(clean_line(", ".join(bookmark.tags))),
-            Text(clean_line(note)),
-        )
-    console().print(table)
+    entries = [
+        (bookmark, _title(library, bookmark) if library is not None and resolves(library, bookmark) else "(missing)")
+        for bookmark in bookmarks
+    ]
+    out = console()
+    tables.emit(tables.bookmarks_listing(entries, out.width), fmt, out)
     return EXIT_OK
 
 

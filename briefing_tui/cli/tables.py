@@ -1,21 +1,48 @@
-"""Rich tables and panels for the terminal, built from ``Text``, never from markup.
+"""Listings for the terminal (Rich tables that fit its width) and for pipes (TSV with a header line).
 
-Content is untrusted as far as the terminal goes: every string passes through
-``clean`` and is placed in ``Text`` objects, so ``[bold]`` shows literally.
+Content is untrusted as far as the terminal goes: every string passes through ``clean`` and is
+placed in ``Text`` objects, so ``[bold]`` shows literally. Below ``WIDE`` columns a table keeps
+to the columns that matter, gives the title the room and puts ids on a line of their own,
+cut with "…" rather than folded; at ``WIDE`` and more the other columns appear.
 """
 
 from __future__ import annotations
 
-from rich.console import Group
-from rich.panel import Panel
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich import box
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from briefing_tui.core.citations import citation_text, item_details, snippet_parts, tags_line
+from briefing_tui.core.citations import snippet_parts
 from briefing_tui.core.content import Library
 from briefing_tui.core.search import SearchOutcome
 from briefing_tui.core.text import clean, clean_line
 from briefing_tui.core.vocab import ACTORS, KINDS, label
+
+WIDE = 120
+"""From this many columns on, tables show every column side by side."""
+
+TSV_COLUMNS: dict[str, tuple[str, ...]] = {
+    "sources": ("id", "title", "publisher", "authors", "date", "perspective", "items"),
+    "list": ("id", "kind", "title", "briefing", "section"),
+    "search": ("rank", "id", "kind", "title", "briefing", "section", "score", "snippet"),
+    "bookmarks": ("position", "target", "kind", "title", "tags", "note"),
+    "compare": ("theme", "actor", "stance", "instruments", "sources"),
+}
+"""The documented TSV columns of each listing (README "Command line"): keep them stable."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A listing both ways: the table for a terminal and the rows for a pipe."""
+
+    name: str
+    rows: list[tuple[str, ...]]
+    table: RenderableType
 
 
 def snippet_text(snippet: str) -> Text:
@@ -26,119 +53,208 @@ def snippet_text(snippet: str) -> Text:
     return text
 
 
-def sources_table(library: Library) -> Table:
-    table = Table(title="Source documents", show_lines=False, expand=False)
-    for column in ("id", "title", "publisher / authors", "date", "perspective", "items"):
-        table.add_column(column, overflow="fold")
+def plain_snippet(snippet: str) -> str:
+    return "".join(part for part, _ in snippet_parts(snippet))
+
+
+def tsv_cell(value: object) -> str:
+    """One TSV cell: no tab or line break can split a record."""
+    return " ".join(clean(str(value)).split())
+
+
+def write_tsv(name: str, rows: Iterable[Sequence[object]], out=None) -> None:
+    out = out or sys.stdout
+    out.write("\t".join(TSV_COLUMNS[name]) + "\n")
+    for row in rows:
+        out.write("\t".join(tsv_cell(value) for value in row) + "\n")
+
+
+def _table(title: str) -> Table:
+    return Table(title=title, box=box.SIMPLE_HEAD, expand=False, pad_edge=False, title_justify="left")
+
+
+def _id_line(text: str, style: str = "dim") -> Text:
+    """An id (or another long token) on its own line, cut with "…" rather than folded."""
+    return Text(text, style=style, no_wrap=True, overflow="ellipsis")
+
+
+def _kind(kind: str) -> Text:
+    return Text(KINDS.get(kind, kind))
+
+
+# -- sources ---------------------------------------------------------------------
+
+
+def sources_listing(library: Library, width: int) -> Listing:
+    table = _table("Source documents")
+    wide = width >= WIDE
+    table.add_column("id", no_wrap=True)
+    table.add_column("title", ratio=3, min_width=30)
+    if wide:
+        table.add_column("publisher / authors", ratio=2)
+        table.add_column("perspective", ratio=1)
+        table.add_column("date", ratio=1, min_width=8)
+    table.add_column("items", justify="right", no_wrap=True)
+    rows = []
     for briefing in library.data.briefings:
         source = briefing.source
         who = source.publisher + (f"; {', '.join(source.authors)}" if source.authors else "")
-        table.add_row(
-            Text(source.id),
-            Text(clean_line(source.title)),
-            Text(clean_line(who)),
-            Text(clean_line(source.date)),
-            Text(clean_line(source.perspective)),
-            Text(str(len(library.entries_in(briefing.id)))),
-        )
-    return table
+        count = len(library.entries_in(briefing.id))
+        rows.append((source.id, source.title, source.publisher, ", ".join(source.authors), source.date,
+                     source.perspective, count))  # fmt: skip
+        title = Text(clean_line(source.title))
+        if wide:
+            cells = [Text(source.id), title, Text(clean_line(who)), Text(clean_line(source.perspective))]
+            table.add_row(*cells, Text(clean_line(source.date)), Text(str(count)))
+        else:
+            title.append(f"\n{clean_line(who)} · {clean_line(source.date)}", style="dim")
+            table.add_row(Text(source.id), title, Text(str(count)))
+    return Listing("sources", rows, table)
 
 
-def items_table(library: Library, items) -> Table:
-    table = Table(title=f"{len(items)} items", expand=False)
-    table.add_column("id", no_wrap=True)
+# -- items -----------------------------------------------------------------------
+
+
+def items_listing(library: Library, items, width: int) -> Listing:
+    table = _table(f"{len(items)} items")
+    wide = width >= WIDE
+    rows = []
+    if wide:
+        table.add_column("id", no_wrap=True, overflow="ellipsis", max_width=40)
     table.add_column("kind", no_wrap=True)
-    table.add_column("title", overflow="fold", ratio=2)
-    table.add_column("briefing / section", overflow="fold", ratio=1)
+    table.add_column("title", ratio=3, min_width=30)
+    if wide:
+        table.add_column("briefing / section", ratio=1, min_width=12)
     for item in items:
         section = library.section_of(item)
-        table.add_row(
-            Text(item.id),
-            Text(KINDS.get(item.kind, item.kind)),
-            Text(clean_line(item.title)),
-            Text(f"{item.source.document} / {clean_line(section.title) if section else item.source.section}"),
-        )
-    return table
+        section_title = clean_line(section.title) if section else item.source.section
+        rows.append((item.id, item.kind, item.title, item.source.document, item.source.section))
+        where = f"{item.source.document} / {section_title}"
+        if wide:
+            table.add_row(Text(item.id), _kind(item.kind), Text(clean_line(item.title)), Text(where))
+        else:
+            title = Group(Text(clean_line(item.title)), _id_line(f"{item.id} · {where}"))
+            table.add_row(_kind(item.kind), title)
+    return Listing("list", rows, table)
 
 
-def item_panel(library: Library, item) -> Panel:
-    """An item as a panel: summary, details, citation, related items."""
-    parts: list = []
-    parts.append(Text(clean(item.summary)))
-    details = item_details(item)
-    if details:
-        parts.append(Text(""))
-        parts.append(Text(details))
-    if item.body:
-        parts.append(Text(""))
-        from rich.markdown import Markdown  # markdown-it costs ~40 ms to import: only when a body is shown
-
-        parts.append(Markdown(clean(item.body), hyperlinks=False))
-    if item.quote:
-        parts.append(Text(""))
-        parts.append(Text(f"“{clean_line(item.quote.text)}” — {clean_line(item.quote.attribution)}", style="italic"))
-    tags = tags_line(item)
-    if tags:
-        parts.append(Text(""))
-        parts.append(Text(tags, style="cyan"))
-    parts.append(Text(""))
-    parts.append(Text("Source: " + citation_text(library, item), style="dim"))
-    related = library.related(item.id)
-    if related:
-        parts.append(Text(""))
-        parts.append(Text("Related:", style="bold"))
-        for other in related:
-            parts.append(Text(f"  {other.id}  {clean_line(other.title)} ({KINDS[other.kind]})"))
-    title = Text(f"{KINDS[item.kind]}: {clean_line(item.title)}", style="bold")
-    return Panel(Group(*parts), title=title, subtitle=Text(item.id), title_align="left")
-
-
-def search_table(outcome: SearchOutcome) -> Table:
+def search_listing(outcome: SearchOutcome, width: int) -> Listing:
     counts = ", ".join(f"{KINDS.get(kind, kind)} {count}" for kind, count in sorted(outcome.kind_counts.items()))
-    title = f"{outcome.total} matches" + (f" ({counts})" if counts else "")
-    table = Table(title=title, expand=False)
-    table.add_column("id", no_wrap=True)
+    table = _table(f"{outcome.total} matches" + (f" ({counts})" if counts else ""))
+    wide = width >= WIDE
+    table.add_column("#", justify="right", no_wrap=True)
+    if wide:
+        table.add_column("id", no_wrap=True, overflow="ellipsis", max_width=40)
     table.add_column("kind", no_wrap=True)
-    table.add_column("title", overflow="fold", ratio=1)
-    table.add_column("snippet", overflow="fold", ratio=2)
-    table.add_column("score", no_wrap=True, justify="right")
-    for result in outcome.results:
-        table.add_row(
-            Text(result.id),
-            Text(KINDS.get(result.kind, result.kind)),
-            Text(clean_line(result.title)),
-            snippet_text(result.snippet),
-            Text(f"{result.score:.2f}"),
-        )
-    return table
+    table.add_column("title", ratio=2, min_width=30)
+    if wide:
+        table.add_column("snippet", ratio=3)
+        table.add_column("score", no_wrap=True, justify="right")
+    rows = []
+    for rank, result in enumerate(outcome.results, 1):
+        score = f"{result.score:.2f}"
+        rows.append((rank, result.id, result.kind, result.title, result.briefing, result.section, score,
+                     plain_snippet(result.snippet)))  # fmt: skip
+        if wide:
+            table.add_row(str(rank), Text(result.id), _kind(result.kind), Text(clean_line(result.title)),
+                          snippet_text(result.snippet), Text(score))  # fmt: skip
+        else:
+            cell = Group(
+                Text(clean_line(result.title), style="bold"),
+                _id_line(f"{result.id} · {result.briefing}"),
+                snippet_text(result.snippet),
+            )
+            table.add_row(str(rank), _kind(result.kind), cell)
+    return Listing("search", rows, table)
 
 
-def theme_table(library: Library, theme) -> Table:
+# -- comparison ------------------------------------------------------------------
+
+
+def compare_listing(library: Library, themes, width: int) -> Listing:
     from briefing_tui.core.compare import theme_actors
 
-    table = Table(title=clean_line(theme.title), show_lines=True, expand=True)
-    cells = {cell.actor: cell for cell in theme.cells}
     actors = theme_actors(library)
-    for actor in actors:
-        table.add_column(label(ACTORS, actor), overflow="fold", ratio=1)
-    row = []
-    for actor in actors:
-        cell = cells.get(actor)
-        if cell is None:
-            row.append(Text("The documents say nothing on this.", style="dim italic"))
+    wide = width >= WIDE
+    tables: list[RenderableType] = []
+    rows = []
+    for theme in themes:
+        cells = {cell.actor: cell for cell in theme.cells}
+        table = Table(title=clean_line(theme.title), show_lines=True, expand=True, box=box.SQUARE)
+        texts = [_cell_text(library, cells.get(actor)) for actor in actors]
+        for actor in actors:
+            cell = cells.get(actor)
+            if cell is not None:
+                rows.append((theme.id, actor, cell.stance, ", ".join(cell.instruments), ", ".join(cell.sources)))
+        if wide:
+            for actor in actors:
+                table.add_column(label(ACTORS, actor), ratio=1)
+            table.add_row(*texts)
+        else:
+            # Narrow: one row per actor, so a stance gets the width instead of a quarter of it.
+            table.add_column("actor", style="bold", width=14)
+            table.add_column("stance", ratio=1)
+            for actor, text in zip(actors, texts, strict=True):
+                table.add_row(Text(label(ACTORS, actor)), text)
+        tables.append(table)
+    return Listing("compare", rows, Group(*tables))
+
+
+def _cell_text(library: Library, cell) -> Text:
+    if cell is None:
+        return Text("The documents say nothing on this.", style="dim italic")
+    text = Text(clean(cell.stance), style="dim italic" if cell.silent else "")
+    if cell.instruments:
+        text.append("\n\nInstruments: ", style="bold")
+        text.append(clean_line(", ".join(cell.instruments)))
+    if cell.sources:
+        perspectives = [
+            f"{source_id} ({library.briefings[source_id].source.perspective})"
+            for source_id in cell.sources
+            if source_id in library.briefings
+        ]
+        text.append("\nSources: ", style="bold")
+        text.append(clean_line(", ".join(perspectives)))
+    return text
+
+
+# -- bookmarks -------------------------------------------------------------------
+
+
+def bookmarks_listing(entries: Sequence[tuple[object, str]], width: int) -> Listing:
+    """Bookmarks as (bookmark, title) pairs; a missing target's title is "(missing)"."""
+    table = _table(f"{len(entries)} bookmarks")
+    wide = width >= WIDE
+    table.add_column("#", justify="right", no_wrap=True)
+    if wide:
+        table.add_column("id", no_wrap=True, overflow="ellipsis", max_width=40)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("title", ratio=3, min_width=30)
+    if wide:
+        table.add_column("tags", ratio=1)
+        table.add_column("note", ratio=2, overflow="ellipsis")
+    rows = []
+    for index, (bookmark, title) in enumerate(entries, 1):
+        note = bookmark.note.strip().split("\n")[0] if bookmark.note.strip() else ""  # type: ignore[attr-defined]
+        tags = ", ".join(bookmark.tags)  # type: ignore[attr-defined]
+        target, kind = bookmark.target, bookmark.target_kind  # type: ignore[attr-defined]
+        rows.append((bookmark.position, target, kind, title, tags, note))  # type: ignore[attr-defined]
+        title_text = Text(clean_line(title), style="dim italic" if title == "(missing)" else "")
+        if wide:
+            table.add_row(str(index), Text(clean_line(target)), Text(kind), title_text,
+                          Text(clean_line(tags)), Text(clean_line(note), no_wrap=True, overflow="ellipsis"))  # fmt: skip
             continue
-        text = Text(clean(cell.stance), style="dim italic" if cell.silent else "")
-        if cell.instruments:
-            text.append("\n\nInstruments: ", style="bold")
-            text.append(clean_line(", ".join(cell.instruments)))
-        if cell.sources:
-            perspectives = [
-                f"{source_id} ({library.briefings[source_id].source.perspective})"
-                for source_id in cell.sources
-                if source_id in library.briefings
-            ]
-            text.append("\nSources: ", style="bold")
-            text.append(clean_line(", ".join(perspectives)))
-        row.append(text)
-    table.add_row(*row)
-    return table
+        parts: list[RenderableType] = [title_text, _id_line(clean_line(target))]
+        extra = " · ".join(part for part in (clean_line(tags), clean_line(note)) if part)
+        if extra:
+            parts.append(_id_line(extra, style="italic"))
+        table.add_row(str(index), Text(kind), Group(*parts))
+    return Listing("bookmarks", rows, table)
+
+
+def emit(listing: Listing, fmt: str, out: Console) -> None:
+    """Print a listing as a table or as TSV (JSON is the command's own)."""
+    if fmt == "tsv":
+        write_tsv(listing.name, listing.rows)
+    else:
+        out.print(listing.table)

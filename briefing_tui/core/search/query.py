@@ -142,7 +142,11 @@ def unknown_filter(key: str, value: str, briefings: Iterable[str] = ()) -> str:
     near = closest(slug, [*vocabulary, *(_slug(label) for label in vocabulary.values()), *aliases])
     resolved = [resolve_filter(key, option, briefings if key == "briefing" else None) for option in near]
     known = list(dict.fromkeys(option for option in resolved if option))[:3]
-    hint = f"did you mean {', '.join(known)}?" if known else f"type {key}: to see the known values"
+    if known:
+        hint = f"did you mean {', '.join(known)}?"
+    else:
+        listed = list(vocabulary)
+        hint = f"known: {', '.join(listed[:6])}{', …' if len(listed) > 6 else ''}"
     return f"unknown {key} {value!r} ({hint})"
 
 
