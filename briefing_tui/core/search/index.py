@@ -17,7 +17,7 @@ from briefing_tui.core.content import Library
 from briefing_tui.core.models import actor_of
 from briefing_tui.core.search.outcome import EMPTY_MESSAGE, SearchOutcome, SearchResult, outcome_message
 from briefing_tui.core.search.query import ParsedQuery, parse_query
-from briefing_tui.core.search.snippets import clean_snippet, make_snippet
+from briefing_tui.core.search.snippets import clean_snippet, make_snippet, title_pattern
 from briefing_tui.core.search.spelling import Correction, Vocabulary
 from briefing_tui.core.search.terms import fts_string, known_word, synonym_words, term
 
@@ -34,6 +34,11 @@ RANK_TITLES = 8_000
 """Above RANK_ALL, only items matching in the title are ranked (BM25 costs ~1.5 µs a match:
 70,000 matches of "trade" in a 100,000-item pack took 60 ms); past this many title matches,
 the title matches come in library order. Both tiers are flagged ``approximate``."""
+
+RERANK_EXTRA = 20
+"""Ranked rows fetched beyond the limit, so a title match just below it can be lifted into it."""
+TITLE_BONUS = 1.5
+"""How much a title holding every query word multiplies an item's score (proportionally for some)."""
 
 SHORT_PREFIX_LIMIT = 200
 """A one-letter prefix matches most items: return the first ones unranked, at once."""
@@ -266,7 +271,8 @@ class SearchIndex:
                 # Unranked (a one-letter prefix, filters only): the first matches in library order.
                 top = self._db.execute(f"{UNRANKED} LIMIT ?", (match, limit)).fetchall()
             elif not self._more_than(match, RANK_ALL):
-                top = self._db.execute(RANKED, (match, limit)).fetchall()
+                top = self._db.execute(RANKED, (match, limit + RERANK_EXTRA)).fetchall()
+                top = self._title_first(query, top)[:limit]
             else:
                 approximate = True
                 titles = self._match(query, joiner, columns="{title}")
@@ -308,6 +314,25 @@ class SearchIndex:
         # Fewer results than the limit, unranked or not: they are every match, already counted.
         outcome.counted = len(results) < limit
         return outcome
+
+    def _title_first(self, query: ParsedQuery, top: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """Lift the hits whose title holds the query's words ("what is the digital silk road": the item
+        named so, not the forty that repeat the phrase in their text). BM25's title weight counts a
+        title word once, so a long summary repeating the words outweighs it."""
+        pattern = title_pattern(query.highlight_terms())
+        if pattern is None or len(top) < 2:
+            return top
+        entries = self.library.entries
+        wanted = len({term[:5] for term in query.highlight_terms()})
+
+        def key(row: tuple[int, float]) -> float:
+            title = entries[row[0] - 1].title
+            found = len({hit.group(0).lower()[:5] for hit in pattern.finditer(title)})
+            share = found / wanted  # how many of the query's words the title has
+            precision = min(1.0, found / max(1, len(title.split())))  # and how much of the title they are
+            return row[1] * (1 + TITLE_BONUS * share * (1 + precision))  # bm25 scores are negative
+
+        return sorted(top, key=key)
 
     def _more_than(self, match: str, count: int) -> bool:
         """Whether more than ``count`` items match (stops counting there: cheap)."""

@@ -156,6 +156,10 @@ def _apply_phrase_aliases(words: list[str]) -> tuple[list[str], list[list[str]]]
     phrases: list[list[str]] = []
     position = 0
     while position < len(words):
+        if words[position : position + 2] == ["latin", "america"]:
+            out.append("lac")  # the documents' abbreviation, with "latin america" as its synonym
+            position += 2
+            continue
         for size in range(min(LONGEST_ALIAS, len(words) - position), 1, -1):
             english = PHRASE_ALIASES.get(tuple(words[position : position + size]))
             if english:

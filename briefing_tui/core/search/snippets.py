@@ -74,3 +74,8 @@ def _highlight_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(_accent_tolerant(stem) for stem in sorted(stems, key=len, reverse=True))
     return re.compile(r"\b(?:" + alternatives + r")\w*", re.IGNORECASE)
+
+
+def title_pattern(terms: list[str]) -> re.Pattern[str] | None:
+    """Matches the query's words (stem-ish) in a title, for lifting title matches in the ranking."""
+    return _pattern_for(terms)
