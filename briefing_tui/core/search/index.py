@@ -238,11 +238,7 @@ class SearchIndex:
             outcome = self._run(query, "OR", limit, ranked=True)
             outcome.relaxed = bool(outcome.results)
         if not outcome.results:
-            outcome.suggestions = list(
-                dict.fromkeys(
-                    s for c in corrections for s in (c.suggestions or [c.replacement] if c.replacement else [])
-                )
-            )[:3]
+            outcome.suggestions = list(dict.fromkeys(word for c in corrections for word in c.suggestions))[:3]
         return outcome
 
     def _corrections(self, query: ParsedQuery) -> list[Correction]:
