@@ -53,7 +53,7 @@ def test_correction_keeps_the_other_words_and_can_be_refused(index: SearchIndex)
     assert outcome.corrections == {"recomendations": "recommendations"} and not outcome.relaxed
     assert outcome.message.startswith("Showing results for recommendations japan")
     assert not index.search("brazl", correct=False).results
-    assert not index.search('"brazl"').results  # quoted: searched exactly as typed (the app's ctrl+e)
+    assert not index.search('"brazl"').results  # quoted: searched exactly as typed (the app's ctrl+o)
     typing = index.search("hydrog", as_typed=True)
     assert typing.results and not typing.corrections  # a prefix that matches is left alone
     assert index.search("hydrgen", as_typed=True).corrections == {"hydrgen": "hydrogen"}

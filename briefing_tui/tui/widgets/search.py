@@ -66,7 +66,7 @@ class SearchPanel(Vertical):
 
     BINDINGS = [
         Binding("down", "enter_list", "Results", show=False),
-        Binding("ctrl+e", "search_as_typed", "Search as typed", show=False),
+        Binding("ctrl+o", "search_as_typed", "Search as typed", show=False),
     ]
 
     class Active(Message):
@@ -241,7 +241,7 @@ class SearchPanel(Vertical):
                 status.append("\n")
             status.append(outcome.message, style="italic")
         if outcome.corrections:
-            status.append(f"\nctrl+e: search {' '.join(outcome.corrections)} as typed", style="dim")
+            status.append(f"\nctrl+o: search {' '.join(outcome.corrections)} as typed", style="dim")
         self.query_one("#search-status", Static).update(status)
 
     def action_search_as_typed(self) -> None:
