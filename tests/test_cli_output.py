@@ -155,3 +155,50 @@ def test_every_help_ends_with_examples() -> None:
         lines = parser.format_help().rstrip().splitlines()
         assert "examples:" in lines[-3:] or lines[-2] == "examples:" or lines[-2].strip() == "examples:", parser.prog
         assert lines[-1].startswith("  briefing-tui"), parser.prog
+
+
+def _keys(data) -> set[str]:
+    if isinstance(data, dict):
+        return set(data) | {key for value in data.values() for key in _keys(value)}
+    if isinstance(data, list):
+        return {key for value in data for key in _keys(value)}
+    return set()
+
+
+def test_readme_json_shapes_match_the_output(bundled_library, bookmarked) -> None:
+    """Every key the README's "JSON shapes" documents for a command is in that command's real output."""
+    import re
+
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### JSON shapes", 1)[1].split("```jsonc", 1)[1].split("```", 1)[0]
+    section = next(iter(bundled_library.sections))
+    theme = next(iter(bundled_library.themes))
+    commands = {
+        "briefing-tui sources --json": ["sources"],
+        "briefing-tui list --json": ["list"],
+        "briefing-tui show ITEM --json": ["show", "wilson-rec-1a"],
+        "briefing-tui show SECTION --json": ["show", section],
+        "briefing-tui show BRIEFING --json": ["show", "wilson"],
+        "briefing-tui show compare:THEME:ACTOR --json": ["show", f"compare:{theme}:japan"],
+        "briefing-tui search QUERY --json": ["search", "japan"],
+        "briefing-tui compare --json": ["compare"],
+        "briefing-tui bookmarks list --json": ["bookmarks", "list"],
+    }
+    chunks = re.split(r"^// ", block, flags=re.MULTILINE)[1:]
+    documented, opens = {}, {}
+    for chunk in chunks:
+        head, body = chunk.split("\n", 1)
+        name = next(command for command in commands if head.startswith(command))
+        documented[name] = set(re.findall(r'"(\w+)":', chunk))
+        opens[name] = body.strip()[:1]
+    assert set(documented) == set(commands)
+    for name, args in commands.items():
+        result = run(*args, "--json")
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        if opens[name] in "[{":  # a whole shape (not "the item as above plus")
+            assert isinstance(data, list if opens[name] == "[" else dict), name
+        missing = documented[name] - _keys(data)
+        assert not missing, f"{name}: README documents {missing}, not in the output"

@@ -102,7 +102,9 @@ def test_filter_values_offered_with_counts(bundled_library) -> None:
     assert brazil.slug == "brazil" and brazil.count == len(bundled_library.filter(country="brazil"))
     kinds = matching_values(bundled_library, counts, "kind", "")
     assert len(kinds) == 7 and kinds == sorted(kinds, key=lambda value: -value.count)
-    assert {value.slug for value in matching_values(bundled_library, counts, "briefing", "")} == set(bundled_library.briefings)
+    assert {value.slug for value in matching_values(bundled_library, counts, "briefing", "")} == set(
+        bundled_library.briefings
+    )
 
 
 def test_relaxed_search_says_it_fell_back(index: SearchIndex) -> None:

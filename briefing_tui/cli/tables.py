@@ -41,7 +41,7 @@ class Listing:
     """A listing both ways: the table for a terminal and the rows for a pipe."""
 
     name: str
-    rows: list[tuple[str, ...]]
+    rows: Sequence[Sequence[object]]
     table: RenderableType
 
 

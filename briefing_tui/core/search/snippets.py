@@ -24,9 +24,9 @@ def make_snippet(fields: tuple[str, str, str], terms: list[str]) -> str:
     text, first = summary, 0
     if pattern is not None:
         for candidate in (summary, title, body):
-            found = pattern.search(candidate)
+            found = _pattern_for(terms, candidate).search(candidate)  # type: ignore[union-attr]
             if found:
-                text, first = candidate, found.start()
+                text, first, pattern = candidate, found.start(), _pattern_for(terms, candidate)
                 break
     # A window of characters around the first match, cut at word boundaries.
     begin = 0 if first < SNIPPET_BEFORE else text.rfind(" ", 0, first - SNIPPET_BEFORE) + 1
@@ -46,15 +46,16 @@ def make_snippet(fields: tuple[str, str, str], terms: list[str]) -> str:
 
 def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     """Where query words (by stem-ish prefix) occur in a text, for highlighting."""
-    pattern = _pattern_for(terms)
+    pattern = _pattern_for(terms, text)
     if pattern is None:
         return []
     return [(match.start(), match.end()) for match in pattern.finditer(text)]
 
 
-def _pattern_for(terms: list[str]) -> re.Pattern[str] | None:
-    """The (cached) highlighting pattern for a query's terms."""
-    return _highlight_pattern(tuple(sorted({term for term in terms if term})))
+def _pattern_for(terms: list[str], text: str = "") -> re.Pattern[str] | None:
+    """The (cached) highlighting pattern for a query's terms; accent-tolerant only for a text with accents
+    (a pattern of character classes is several times slower to scan than a literal one)."""
+    return _highlight_pattern(tuple(sorted({term for term in terms if term})), not text.isascii())
 
 
 _ACCENTED = {"a": "aáàâãä", "e": "eéèêë", "i": "iíìîï", "o": "oóòôõö", "u": "uúùûü", "c": "cç", "n": "nñ"}
@@ -66,16 +67,17 @@ def _accent_tolerant(stem: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _highlight_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+def _highlight_pattern(terms: tuple[str, ...], tolerant: bool = False) -> re.Pattern[str] | None:
     # A word matches when it starts like a query word minus a suffix-sized tail: a cheap stand-in
     # for the index's stemming ("farming" -> "farm", "investment" -> "investm").
     stems = {term[: max(4, len(term) - 3)] if len(term) > 5 else term for term in terms}
     if not stems:
         return None
-    alternatives = "|".join(_accent_tolerant(stem) for stem in sorted(stems, key=len, reverse=True))
+    spell = _accent_tolerant if tolerant else re.escape
+    alternatives = "|".join(spell(stem) for stem in sorted(stems, key=len, reverse=True))
     return re.compile(r"\b(?:" + alternatives + r")\w*", re.IGNORECASE)
 
 
 def title_pattern(terms: list[str]) -> re.Pattern[str] | None:
     """Matches the query's words (stem-ish) in a title, for lifting title matches in the ranking."""
-    return _pattern_for(terms)
+    return _pattern_for(terms, "é")  # titles are few and short: always accent-tolerant
