@@ -90,7 +90,8 @@ def test_unknown_filter_values_give_no_results_and_say_so(index: SearchIndex) ->
 def test_a_filter_key_alone_is_not_a_word(index: SearchIndex) -> None:
     query = parse_query("kind:")
     assert query.pending == "kind" and not query.words
-    assert not index.search("kind:", as_typed=True).results
+    outcome = index.search("kind:", as_typed=True)
+    assert not outcome.results and outcome.message.startswith("Type or pick a kind")
 
 
 def test_filter_values_offered_with_counts(bundled_library) -> None:

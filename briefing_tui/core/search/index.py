@@ -201,7 +201,8 @@ class SearchIndex:
             # A filter that names nothing: no results rather than results the filter did not narrow.
             return SearchOutcome(query, [], {}, 0, message="; ".join(query.problems))
         if query.is_empty:
-            return SearchOutcome(query, [], {}, 0, message=EMPTY_MESSAGE)
+            pending = f"Type or pick a {query.pending} (↓ to the list of known values)." if query.pending else ""
+            return SearchOutcome(query, [], {}, 0, message=pending or EMPTY_MESSAGE)
         if not query.has_terms and not query.filters:
             return SearchOutcome(query, [], {}, 0, message="Add a word or a filter to go with the exclusion.")
         try:

@@ -225,23 +225,23 @@ class SearchPanel(Vertical):
     def _show_status(self, text: str, outcome: SearchOutcome) -> None:
         if text != self.text:
             return
-        status = Text()
+        # What the search did comes first: the status line is a few rows high and counts matter less.
+        lines: list[Text] = []
+        if outcome.message:
+            lines.append(Text(outcome.message, style="italic"))
+        if outcome.corrections:
+            lines.append(Text(f"ctrl+o: search {' '.join(outcome.corrections)} as typed", style="dim"))
         if outcome.results and not outcome.counted:
-            status.append(f"{len(outcome.results)}+ matches", style="bold")
-            status.append("\ncounting…", style="dim")
+            lines.append(Text(f"{len(outcome.results)}+ matches · counting…", style="bold"))
         elif outcome.results:
-            status.append(f"{outcome.total:,} match{'es' if outcome.total != 1 else ''}", style="bold")
+            line = Text(f"{outcome.total:,} match{'es' if outcome.total != 1 else ''}", style="bold")
             counts = " · ".join(f"{KINDS[kind]} {count:,}" for kind, count in sorted(outcome.kind_counts.items()))
             if counts:
-                status.append("\n" + counts, style="dim")
+                line.append(" · " + counts, style="dim")
+            lines.append(line)
         if outcome.approximate:
-            status.append("\nMany matches: items with the words in their title come first.", style="dim")
-        if outcome.message:
-            if status.plain:
-                status.append("\n")
-            status.append(outcome.message, style="italic")
-        if outcome.corrections:
-            status.append(f"\nctrl+o: search {' '.join(outcome.corrections)} as typed", style="dim")
+            lines.append(Text("Many matches: items with the words in their title come first.", style="dim"))
+        status = Text("\n").join(lines)
         self.query_one("#search-status", Static).update(status)
 
     def action_search_as_typed(self) -> None:
