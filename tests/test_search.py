@@ -30,7 +30,7 @@ def test_parser_splits_words_phrases_exclusions_and_filters() -> None:
 
 def test_parser_tolerates_odd_input() -> None:
     assert parse_query('"unbalanced phrase').phrases == [["unbalanced", "phrase"]]
-    assert parse_query("kind:nonsense").problems == ["unknown kind 'nonsense'"]
+    assert parse_query("kind:nonsense").problems[0].startswith("unknown kind 'nonsense' (known: recommendation")
     assert parse_query("NEAR( * ^ :").words == ["near"]
     assert parse_query("kind:cases").filters == {"kind": ["case-study"]}
 

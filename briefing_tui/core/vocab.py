@@ -155,3 +155,79 @@ COMPARISON_ACTORS: Final[tuple[str, ...]] = ("us", "japan", "china", "lac")
 def label(vocabulary: dict[str, str], slug: str) -> str:
     """The display label of a slug, falling back to the slug itself."""
     return vocabulary.get(slug, slug)
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents: "México" -> "mexico", "Colômbia" -> "colombia" (what matching compares)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+COUNTRY_ALIASES: Final[dict[str, str]] = {
+    # Spanish and Portuguese names officials in the region write every day, folded (no accents).
+    "antigua y barbuda": "antigua-and-barbuda",
+    "antigua e barbuda": "antigua-and-barbuda",
+    "bahamas": "bahamas",
+    "belice": "belize",
+    "brasil": "brazil",
+    "colombia": "colombia",
+    "cuba": "cuba",
+    "republica dominicana": "dominican-republic",
+    "equador": "ecuador",
+    "granada": "grenada",
+    "guiana": "guyana",
+    "guayana": "guyana",
+    "haiti": "haiti",
+    "jamaica": "jamaica",
+    "mejico": "mexico",
+    "nicaragua": "nicaragua",
+    "paraguai": "paraguay",
+    "san cristobal y nieves": "saint-kitts-and-nevis",
+    "santa lucia": "saint-lucia",
+    "san vicente y las granadinas": "saint-vincent-and-the-grenadines",
+    "surinam": "suriname",
+    "trinidad y tobago": "trinidad-and-tobago",
+    "trinidad e tobago": "trinidad-and-tobago",
+    "uruguai": "uruguay",
+    "estados unidos": "united-states",
+    "eeuu": "united-states",
+    "eua": "united-states",
+    "japon": "japan",
+    "japao": "japan",
+    "corea del sur": "south-korea",
+    "coreia do sul": "south-korea",
+    "corea": "south-korea",
+    "coreia": "south-korea",
+    "taiwan": "taiwan",
+    "canada": "canada",
+    "nueva zelanda": "new-zealand",
+    "nova zelandia": "new-zealand",
+    "singapur": "singapore",
+    "singapura": "singapore",
+    "malasia": "malaysia",
+    "vietna": "vietnam",
+    "tailandia": "thailand",
+    "filipinas": "philippines",
+    "union europea": "european-union",
+    "uniao europeia": "european-union",
+    "espana": "spain",
+    "espanha": "spain",
+    "alemania": "germany",
+    "alemanha": "germany",
+    "francia": "france",
+    "franca": "france",
+    "reino unido": "united-kingdom",
+    "italia": "italy",
+    "paises bajos": "netherlands",
+    "paises baixos": "netherlands",
+    "holanda": "netherlands",
+    "rusia": "russia",
+    "russia": "russia",
+    "africa": "africa",
+    "mexico": "mexico",
+    "peru": "peru",
+    "panama": "panama",
+}
+"""Spanish and Portuguese country names (folded, space-separated) -> country slug, for words and ``country:``."""

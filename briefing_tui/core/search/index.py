@@ -7,41 +7,19 @@ user cache dir so later starts only open it. Queries are parsed by ``query``.
 from __future__ import annotations
 
 import contextlib
-import functools
-import re
+import dataclasses
 import sqlite3
 import threading
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_tui.core.content import Library
 from briefing_tui.core.models import actor_of
+from briefing_tui.core.search.outcome import EMPTY_MESSAGE, SearchOutcome, SearchResult, outcome_message
 from briefing_tui.core.search.query import ParsedQuery, parse_query
-
-HL_START = "\x02"
-HL_END = "\x03"
-"""Snippet highlight markers: control characters never present in (sanitized) content."""
-
-SYNONYMS: dict[str, list[str]] = {
-    "farming": ["agriculture", "agricultural", "agribusiness"],
-    "farm": ["agriculture", "agricultural"],
-    "farmers": ["agriculture", "agricultural"],
-    "agriculture": ["farming", "agricultural", "agribusiness"],
-    "ai": ["artificial intelligence"],
-    "us": ["united states"],
-    "usa": ["united states"],
-    "america": ["united states"],
-    "lac": ["latin america"],
-    "5g": ["fifth generation"],
-    "money": ["finance", "financing"],
-    "loan": ["loans", "financing", "credit"],
-    "chips": ["semiconductors"],
-    "fdi": ["foreign direct investment"],
-    "oda": ["official development assistance"],
-    "internet": ["broadband", "connectivity"],
-}
-"""Query words that also match related words, so a user's vocabulary finds the document's."""
+from briefing_tui.core.search.snippets import clean_snippet, make_snippet, title_pattern
+from briefing_tui.core.search.spelling import Correction, Vocabulary
+from briefing_tui.core.search.terms import fts_string, known_word, synonym_words, term
 
 COLUMN_WEIGHTS = (0.0, 10.0, 4.0, 1.0, 2.0, 0.0)
 """bm25 weights for (id, title, summary, body, tags, facets): a title hit counts most."""
@@ -57,50 +35,13 @@ RANK_TITLES = 8_000
 70,000 matches of "trade" in a 100,000-item pack took 60 ms); past this many title matches,
 the title matches come in library order. Both tiers are flagged ``approximate``."""
 
+RERANK_EXTRA = 20
+"""Ranked rows fetched beyond the limit, so a title match just below it can be lifted into it."""
+TITLE_BONUS = 1.5
+"""How much a title holding every query word multiplies an item's score (proportionally for some)."""
+
 SHORT_PREFIX_LIMIT = 200
 """A one-letter prefix matches most items: return the first ones unranked, at once."""
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """One ranked hit."""
-
-    id: str
-    kind: str
-    title: str
-    briefing: str
-    section: str
-    snippet: str
-    score: float
-
-    def as_json(self) -> dict:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "title": self.title,
-            "source": {"document": self.briefing, "section": self.section},
-            "snippet": self.snippet.replace(HL_START, "**").replace(HL_END, "**"),
-            "score": round(self.score, 4),
-        }
-
-
-@dataclass
-class SearchOutcome:
-    """Results of one query with what the UI needs to explain them."""
-
-    query: ParsedQuery
-    results: list[SearchResult]
-    kind_counts: dict[str, int]
-    total: int
-    relaxed: bool = False
-    """True when no item matched every word and results match any word instead."""
-    approximate: bool = False
-    """True when there were too many matches to rank all of them (see RANK_ALL)."""
-    counted: bool = True
-    """False until ``count`` has filled ``kind_counts`` and ``total`` (``search(counts=False)``)."""
-    match: str = ""
-    """The FTS expression that found the results (what ``count`` counts)."""
-    message: str = ""
 
 
 def _facets(item) -> str:
@@ -133,22 +74,14 @@ def _item_text(item) -> tuple[str, str, str, str]:
     return item.title, item.summary, body, tags
 
 
-def _fts_string(words: list[str]) -> str:
-    return '"' + " ".join(word.replace('"', "") for word in words) + '"'
-
-
-def _term(word: str) -> str:
-    """One word as an FTS expression, with its synonyms OR-ed in."""
-    options = [_fts_string([word])] + [_fts_string(synonym.split()) for synonym in SYNONYMS.get(word, [])]
-    return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
-
-
 class SearchIndex:
     """An FTS5 index of a library's items. Thread-safe for queries from a worker."""
 
     def __init__(self, library: Library, path: Path | None = None) -> None:
         self.library = library
         self._lock = threading.Lock()
+        self.vocabulary = Vocabulary(self._vocabulary_rows())
+        """The words of the items as written, for correcting typos (read on first use)."""
         reuse = path is not None and path.exists()
         self._db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False)
         if reuse and not self._usable():
@@ -163,6 +96,7 @@ class SearchIndex:
     def _usable(self) -> bool:
         try:
             (count,) = self._db.execute("SELECT count(*) FROM items").fetchone()
+            self._db.execute("SELECT 1 FROM words_vocab LIMIT 1").fetchall()  # an index older than typo tolerance
         except sqlite3.DatabaseError:
             return False
         return count == len(self.library.items)
@@ -191,6 +125,24 @@ class SearchIndex:
                 rows,
             )
             db.execute("INSERT INTO items(items) VALUES ('optimize')")
+            # The words as written (no stemming), only to list the vocabulary typos are corrected against:
+            # contentless and without positions, it costs a tenth of the index.
+            db.execute("DROP TABLE IF EXISTS words")
+            db.execute(
+                "CREATE VIRTUAL TABLE words USING fts5(text, content='', detail=none, "
+                "tokenize='unicode61 remove_diacritics 2')"
+            )
+            db.execute(
+                "INSERT INTO words(rowid, text) SELECT rowid, title || ' ' || summary || ' ' || body || ' ' || tags "
+                "FROM items"
+            )
+            db.execute("INSERT INTO words(words) VALUES ('optimize')")
+            db.execute("DROP TABLE IF EXISTS words_vocab")
+            db.execute("CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words, 'row')")
+
+    def _vocabulary_rows(self):
+        with self._lock:
+            yield from self._db.execute("SELECT term, doc FROM words_vocab").fetchall()
 
     def close(self) -> None:
         self._db.close()
@@ -205,8 +157,8 @@ class SearchIndex:
         return " AND ".join(groups)
 
     def _positive_expression(self, query: ParsedQuery, joiner: str) -> str:
-        parts = [_term(word) for word in query.words]
-        parts += [_fts_string(phrase) for phrase in query.phrases]
+        parts = [term(word) for word in query.words]
+        parts += [fts_string(phrase) for phrase in query.phrases]
         if query.prefix:
             prefix = query.prefix.replace('"', "")
             parts.append(f'"{prefix}"*')
@@ -221,45 +173,90 @@ class SearchIndex:
         expression = " AND ".join(part for part in parts if part)
         for phrase in query.excluded:
             if expression:
-                expression = f"({expression}) NOT {TEXT_COLUMNS} : {_fts_string(phrase)}"
+                expression = f"({expression}) NOT {TEXT_COLUMNS} : {fts_string(phrase)}"
         return expression
 
     # -- running ----------------------------------------------------------------
 
     def search(
-        self, text: str | ParsedQuery, *, limit: int = 50, as_typed: bool = False, counts: bool = True
+        self,
+        text: str | ParsedQuery,
+        *,
+        limit: int = 50,
+        as_typed: bool = False,
+        counts: bool = True,
+        correct: bool = True,
     ) -> SearchOutcome:
         """Run a query; never raises for any input string.
 
         With ``counts=False`` the matches per kind are left for ``count`` (the UI shows the
         results first: counting every match of a common word costs more than ranking the top).
+        With ``correct`` a word that matches nothing is replaced by the closest word of the index.
         """
-        query = text if isinstance(text, ParsedQuery) else parse_query(text, as_typed=as_typed)
+        if isinstance(text, ParsedQuery):
+            query = text
+        else:
+            query = parse_query(text, as_typed=as_typed, briefings=self.library.briefings)
+        if query.problems:
+            # A filter that names nothing: no results rather than results the filter did not narrow.
+            return SearchOutcome(query, [], {}, 0, message="; ".join(query.problems))
         if query.is_empty:
-            return SearchOutcome(
-                query, [], {}, 0, message="Type words to search; filters: kind: country: actor: sector: briefing:"
-            )
+            pending = f"Type or pick a {query.pending} (↓ to the list of known values)." if query.pending else ""
+            return SearchOutcome(query, [], {}, 0, message=pending or EMPTY_MESSAGE)
         if not query.has_terms and not query.filters:
             return SearchOutcome(query, [], {}, 0, message="Add a word or a filter to go with the exclusion.")
-        if query.problems and not query.has_terms and not query.filters:
-            return SearchOutcome(query, [], {}, 0, message="; ".join(query.problems))
-        short = not query.words and not query.phrases and len(query.prefix) == 1
         try:
-            outcome = self._run(query, "AND", limit, ranked=not short)
-            if not outcome.results and len(query.words) + len(query.phrases) > 1:
-                outcome = self._run(query, "OR", limit, ranked=True)
-                outcome.relaxed = bool(outcome.results)
+            outcome = self._search(query, limit, correct=correct)
             if counts:
                 self.count(outcome)
         except sqlite3.Error:
             outcome = SearchOutcome(query, [], {}, 0)
-        if query.problems:
-            outcome.message = "; ".join(query.problems)
-        elif not outcome.results:
-            outcome.message = "No matches. Try fewer words, or remove a filter."
-        elif outcome.relaxed:
-            outcome.message = "No item has every word; showing items with some of them."
+        outcome.message = outcome_message(outcome)
         return outcome
+
+    def _search(self, query: ParsedQuery, limit: int, *, correct: bool) -> SearchOutcome:
+        short = not query.words and not query.phrases and len(query.prefix) == 1
+        outcome = self._run(query, "AND", limit, ranked=not short)
+        corrections: list[Correction] = []
+        if not outcome.results and correct and query.has_terms:
+            corrections = self._corrections(query)
+            fixed = {c.word: c.replacement for c in corrections if c.replacement}
+            if fixed:
+                corrected = dataclasses.replace(
+                    query,
+                    words=[fixed.get(word, word) for word in query.words],
+                    prefix=fixed.get(query.prefix, query.prefix),
+                )
+                retry = self._run(corrected, "AND", limit, ranked=True)
+                if not retry.results and len(corrected.words) + len(corrected.phrases) > 1:
+                    retry = self._run(corrected, "OR", limit, ranked=True)
+                    retry.relaxed = bool(retry.results)
+                if retry.results:
+                    retry.query = query
+                    retry.corrections = fixed
+                    return retry
+        if not outcome.results and len(query.words) + len(query.phrases) > 1:
+            outcome = self._run(query, "OR", limit, ranked=True)
+            outcome.relaxed = bool(outcome.results)
+        if not outcome.results:
+            outcome.suggestions = list(dict.fromkeys(word for c in corrections for word in c.suggestions))[:3]
+        return outcome
+
+    def _corrections(self, query: ParsedQuery) -> list[Correction]:
+        """Corrections for the words (and the prefix being typed) that match no item at all."""
+        found = []
+        for word in query.words:
+            if word in query.exact or known_word(word) or word in self.vocabulary or self._matches(fts_string([word])):
+                continue
+            found.append(self.vocabulary.correct(word))
+        prefix = query.prefix
+        if prefix and len(prefix) > 2 and not self._matches(fts_string([prefix]) + "*"):
+            found.append(self.vocabulary.correct(prefix, prefix=True))
+        return found
+
+    def _matches(self, expression: str) -> bool:
+        with self._lock:
+            return self._db.execute(MORE_THAN, (f"{TEXT_COLUMNS} : ({expression})", 0)).fetchone() is not None
 
     def _run(self, query: ParsedQuery, joiner: str, limit: int, *, ranked: bool) -> SearchOutcome:
         match = self._match(query, joiner)
@@ -271,7 +268,8 @@ class SearchIndex:
                 # Unranked (a one-letter prefix, filters only): the first matches in library order.
                 top = self._db.execute(f"{UNRANKED} LIMIT ?", (match, limit)).fetchall()
             elif not self._more_than(match, RANK_ALL):
-                top = self._db.execute(RANKED, (match, limit)).fetchall()
+                top = self._db.execute(RANKED, (match, limit + RERANK_EXTRA)).fetchall()
+                top = self._title_first(query, top)[:limit]
             else:
                 approximate = True
                 titles = self._match(query, joiner, columns="{title}")
@@ -304,7 +302,7 @@ class SearchIndex:
                     title=entry.title,
                     briefing=entry.document,
                     section=entry.section,
-                    snippet=_clean_snippet(make_snippet(texts.get(rowid, ("", "", "")), terms)),
+                    snippet=clean_snippet(make_snippet(texts.get(rowid, ("", "", "")), terms)),
                     score=-float(score),
                 )
             )
@@ -313,6 +311,25 @@ class SearchIndex:
         # Fewer results than the limit, unranked or not: they are every match, already counted.
         outcome.counted = len(results) < limit
         return outcome
+
+    def _title_first(self, query: ParsedQuery, top: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """Lift the hits whose title holds the query's words ("what is the digital silk road": the item
+        named so, not the forty that repeat the phrase in their text). BM25's title weight counts a
+        title word once, so a long summary repeating the words outweighs it."""
+        pattern = title_pattern(query.highlight_terms())
+        if pattern is None or len(top) < 2:
+            return top
+        entries = self.library.entries
+        wanted = len({term[:5] for term in query.highlight_terms()})
+
+        def key(row: tuple[int, float]) -> float:
+            title = entries[row[0] - 1].title
+            found = len({hit.group(0).lower()[:5] for hit in pattern.finditer(title)})
+            share = found / wanted  # how many of the query's words the title has
+            precision = min(1.0, found / max(1, len(title.split())))  # and how much of the title they are
+            return row[1] * (1 + TITLE_BONUS * share * (1 + precision))  # bm25 scores are negative
+
+        return sorted(top, key=key)
 
     def _more_than(self, match: str, count: int) -> bool:
         """Whether more than ``count`` items match (stops counting there: cheap)."""
@@ -346,66 +363,7 @@ RANKED = (
 MORE_THAN = "SELECT rowid FROM items WHERE items MATCH ? LIMIT 1 OFFSET ?"
 
 
-def _clean_snippet(snippet: str) -> str:
-    return re.sub(r"\s+", " ", snippet or "").strip()
-
-
 def expanded_terms(query: ParsedQuery) -> list[str]:
     """The query's words plus their synonyms: what results and the detail pane highlight."""
     terms = query.highlight_terms()
-    return terms + [word for term in terms for synonym in SYNONYMS.get(term, []) for word in synonym.split()]
-
-
-SNIPPET_BEFORE, SNIPPET_AFTER = 50, 110
-"""Characters of context a snippet keeps before and after the first match."""
-
-
-def make_snippet(fields: tuple[str, str, str], terms: list[str]) -> str:
-    """A short extract of an item's (title, summary, body) around the first query word, marked."""
-    title, summary, body = fields
-    pattern = _pattern_for(terms)
-    text, first = summary, 0
-    if pattern is not None:
-        for candidate in (summary, title, body):
-            found = pattern.search(candidate)
-            if found:
-                text, first = candidate, found.start()
-                break
-    # A window of characters around the first match, cut at word boundaries.
-    begin = 0 if first < SNIPPET_BEFORE else text.rfind(" ", 0, first - SNIPPET_BEFORE) + 1
-    finish = len(text) if first + SNIPPET_AFTER >= len(text) else text.find(" ", first + SNIPPET_AFTER)
-    if finish == -1:
-        finish = len(text)
-    # Only the window is scanned for further matches: summaries run to a thousand characters.
-    spans = [(found.start(), found.end()) for found in pattern.finditer(text, begin, finish)] if pattern else []
-    out, position = [], begin
-    for span_start, span_end in spans:
-        out.append(text[position:span_start])
-        out.append(HL_START + text[span_start:span_end] + HL_END)
-        position = span_end
-    out.append(text[position:finish])
-    return ("…" if begin > 0 else "") + "".join(out) + ("…" if finish < len(text) else "")
-
-
-def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
-    """Where query words (by stem-ish prefix) occur in a text, for highlighting."""
-    pattern = _pattern_for(terms)
-    if pattern is None:
-        return []
-    return [(match.start(), match.end()) for match in pattern.finditer(text)]
-
-
-def _pattern_for(terms: list[str]) -> re.Pattern[str] | None:
-    """The (cached) highlighting pattern for a query's terms."""
-    return _highlight_pattern(tuple(sorted({term for term in terms if term})))
-
-
-@functools.lru_cache(maxsize=64)
-def _highlight_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    # A word matches when it starts like a query word minus a suffix-sized tail: a cheap stand-in
-    # for the index's stemming ("farming" -> "farm", "investment" -> "investm").
-    stems = {term[: max(4, len(term) - 3)] if len(term) > 5 else term for term in terms}
-    if not stems:
-        return None
-    alternatives = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
-    return re.compile(r"\b(?:" + alternatives + r")\w*", re.IGNORECASE)
+    return terms + synonym_words(terms)

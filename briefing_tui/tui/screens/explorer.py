@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
+from textual.widgets import Header
 
-from briefing_tui.cli.tables import snippet_text
 from briefing_tui.core import navtree
 from briefing_tui.core.history import History
-from briefing_tui.core.search import SearchOutcome, expanded_terms
-from briefing_tui.core.text import clean_line
-from briefing_tui.core.vocab import KINDS
+from briefing_tui.core.search import SearchOutcome
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
-from briefing_tui.tui.widgets.detail import DetailView, kind_badge
+from briefing_tui.tui.widgets.detail import DetailView
 from briefing_tui.tui.widgets.footer import QuietFooter
 from briefing_tui.tui.widgets.navigator import Navigator
+from briefing_tui.tui.widgets.search import RESULTS_SHOWN, SearchPanel
 
 NAV_MIN = 20
 """The navigator's narrowest width, in columns."""
@@ -32,8 +25,7 @@ DETAIL_MIN = 30
 NAV_FRACTION_MAX = 0.75
 SAVE_DELAY = 1.0
 """Seconds after the last move before the opened target is written to the settings file."""
-RESULTS_SHOWN = 50
-"""Results listed per query: more than anyone scrolls, few enough to keep keystrokes fast."""
+__all__ = ["RESULTS_SHOWN", "ExplorerScreen"]  # RESULTS_SHOWN: the benchmarks measure at the explorer's limit
 
 
 class ExplorerScreen(BriefingScreen[None]):
@@ -57,10 +49,6 @@ class ExplorerScreen(BriefingScreen[None]):
         super().__init__()
         self.history = History()
         """Everything opened, for back/forward."""
-        self.outcome: SearchOutcome | None = None
-        """The latest search results."""
-        self.result_index = -1
-        """Which result n/N are on."""
         self.terms: list[str] = []
         """Words to highlight in the detail pane (from the search that opened it)."""
         self.mounted = False
@@ -75,16 +63,12 @@ class ExplorerScreen(BriefingScreen[None]):
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="sidebar"):
-                yield Input(placeholder="/ to search", id="search")
-                yield Static("", id="search-status")
+                yield SearchPanel(id="search-panel")
                 yield Navigator(id="nav")
-                yield OptionList(id="results")
             yield DetailView(id="detail")
         yield QuietFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#results", OptionList).display = False
-        self.query_one("#search-status", Static).display = False
         fraction = self.app.settings.get("navigator_fraction", None)
         if isinstance(fraction, float) and 0 < fraction <= NAV_FRACTION_MAX:
             self.nav_fraction = fraction
@@ -222,7 +206,12 @@ class ExplorerScreen(BriefingScreen[None]):
 
     @property
     def _searching(self) -> bool:
-        return bool(self.query_one("#search", Input).value.strip())
+        return self.query_one(SearchPanel).searching
+
+    @property
+    def outcome(self) -> SearchOutcome | None:
+        """The latest search results."""
+        return self.query_one(SearchPanel).outcome
 
     @on(Navigator.Opened)
     def _nav_opened(self, event: Navigator.Opened) -> None:
@@ -295,123 +284,34 @@ class ExplorerScreen(BriefingScreen[None]):
     # -- search ------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        sidebar = self.query_one("#sidebar")
-        sidebar.display = True
-        self.query_one("#search", Input).focus()
+        self.query_one("#sidebar").display = True
+        self.query_one(SearchPanel).focus_input()
 
     def action_leave_search(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.value:
-            search.value = ""
+        panel = self.query_one(SearchPanel)
+        if panel.searching:
+            panel.clear()
         self.query_one(Navigator).focus()
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        text = event.value
-        searching = bool(text.strip())
-        self.query_one(Navigator).display = not searching
-        self.query_one("#results", OptionList).display = searching
-        self.query_one("#search-status", Static).display = searching
-        if not searching:
-            self.outcome = None
-            self.result_index = -1
-            return
-        index = self.app.search_index
-        if index is None and self.app.search_problem:
-            self.query_one("#search-status", Static).update(Text(self.app.search_problem, style="italic"))
-            return
-        if index is not None:
-            index.interrupt()  # the query for the previous keystroke is no longer wanted
-        self.run_search(text)
+    @on(SearchPanel.Active)
+    def _search_active(self, event: SearchPanel.Active) -> None:
+        self.query_one(Navigator).display = not event.active
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="Searching")
-    def run_search(self, text: str) -> None:
-        index = self.app.search_index
-        if index is None:
-            return
-        worker = get_current_worker()
-        # Results first; the matches per kind follow (counting a common word's matches takes longer).
-        outcome = index.search(text, limit=RESULTS_SHOWN, as_typed=True, counts=False)
-        if worker.is_cancelled:
-            return
-        self.app.call_from_thread(self._show_results, text, outcome)
-        if not outcome.counted:
-            try:
-                index.count(outcome)
-            except sqlite3.Error:
-                return  # interrupted by a newer keystroke
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._show_status, text, outcome)
-
-    def _show_results(self, text: str, outcome: SearchOutcome) -> None:
-        if text != self.query_one("#search", Input).value:
-            return  # a newer keystroke is on its way: drop stale results
-        self.outcome = outcome
-        self.result_index = -1
-        self._show_status(text, outcome)
-        results = self.query_one("#results", OptionList)
-        results.clear_options()
-        options = []
-        for result in outcome.results:
-            prompt = kind_badge(result.kind)
-            prompt.append(" " + clean_line(result.title), style="bold")
-            prompt.append("\n")
-            prompt.append_text(snippet_text(result.snippet))
-            options.append(Option(prompt, id=result.id))
-        results.add_options(options)
-
-    def _show_status(self, text: str, outcome: SearchOutcome) -> None:
-        if text != self.query_one("#search", Input).value:
-            return
-        status = Text()
-        if outcome.results and not outcome.counted:
-            status.append(f"{len(outcome.results)}+ matches", style="bold")
-            status.append("\ncounting…", style="dim")
-        elif outcome.results:
-            status.append(f"{outcome.total:,} match{'es' if outcome.total != 1 else ''}", style="bold")
-            counts = " · ".join(f"{KINDS[kind]} {count:,}" for kind, count in sorted(outcome.kind_counts.items()))
-            if counts:
-                status.append("\n" + counts, style="dim")
-        if outcome.approximate:
-            status.append("\nMany matches: items with the words in their title come first.", style="dim")
-        if outcome.message:
-            if status.plain:
-                status.append("\n")
-            status.append(outcome.message, style="italic")
-        self.query_one("#search-status", Static).update(status)
-
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self) -> None:
-        results = self.query_one("#results", OptionList)
-        if results.option_count:
-            results.focus()
-            results.highlighted = 0
-            self._open_result(0)
-
-    @on(OptionList.OptionSelected, "#results")
-    def _result_selected(self, event: OptionList.OptionSelected) -> None:
-        self._open_result(event.option_index)
-        self.query_one(DetailView).focus()
-
-    def _open_result(self, index: int) -> None:
-        if self.outcome is None or not (0 <= index < len(self.outcome.results)):
-            return
-        self.result_index = index
-        terms = expanded_terms(self.outcome.query)
-        self.open(self.outcome.results[index].id, terms=terms)
-        self.query_one("#results", OptionList).highlighted = index
+    @on(SearchPanel.ResultOpened)
+    def _result_opened(self, event: SearchPanel.ResultOpened) -> None:
+        self.open(event.target, terms=event.terms)
+        if event.chosen:
+            self.query_one(DetailView).focus()
 
     def action_next_result(self) -> None:
-        if self.outcome and self.outcome.results:
-            self._open_result((self.result_index + 1) % len(self.outcome.results))
+        self.query_one(SearchPanel).next_result()
 
     def action_previous_result(self) -> None:
-        if self.outcome and self.outcome.results:
-            self._open_result((self.result_index - 1) % len(self.outcome.results))
+        self.query_one(SearchPanel).previous_result()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_result", "previous_result"):
-            return bool(self.outcome and self.outcome.results)
+            return self.query_one(SearchPanel).has_results
         if action == "back":
             return True if self.history.can_go_back else None
         if action == "forward":
