@@ -14,7 +14,6 @@ from briefing_tui.core.storage.bookmarks import BookmarkStore
 from briefing_tui.tui.dialogs.note import NoteDialog
 from briefing_tui.tui.screens.explorer import ExplorerScreen
 from briefing_tui.tui.screens.presenter import (
-    ConfirmOverwrite,
     PresenterScreen,
     SlideOverview,
     clock_text,
@@ -395,31 +394,36 @@ async def test_present_bookmarks_in_saved_order_with_notes() -> None:
 # -- export ----------------------------------------------------------------------------------------------
 
 
-async def test_x_exports_markdown_and_asks_before_overwriting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    target = tmp_path / "an-example-briefing-slides.md"
+async def test_x_exports_the_deck_through_the_common_export_dialog(tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    from briefing_tui.tui.dialogs.confirm import Confirm
+    from briefing_tui.tui.dialogs.export import ExportDialog
+
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(app, pilot)
-        assert screen.export_path() == target
         await pilot.press("x")
         await pilot.pause()
-        expected = deck_markdown(briefing_deck(app.library, "demo"))
-        assert target.read_text(encoding="utf-8") == expected
-        assert target.stat().st_mode & 0o777 == 0o600
-        assert "## Recommendation 1: Coordinate development finance" in expected
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        path = dialog.query_one("#export-path", Input)
+        assert path.value.endswith(".md") and "an-example-briefing-slides" in path.value
+        target = tmp_path / "deck.md"
         target.write_text("my edits", encoding="utf-8")
-        await pilot.press("x")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmOverwrite)
-        await pilot.press("n")
-        await pilot.pause()
-        assert app.screen is screen and target.read_text(encoding="utf-8") == "my edits"
-        await pilot.press("x")
-        await pilot.pause()
+        path.value = str(target)
+        await pilot.press("ctrl+s")
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if isinstance(app.screen, Confirm):
+                break
+        assert isinstance(app.screen, Confirm)  # never replaces a file without asking
         await pilot.press("y")
-        await pilot.pause()
-        assert app.screen is screen and target.read_text(encoding="utf-8") == expected
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if app.screen is screen:
+                break
+        assert target.read_text(encoding="utf-8") == deck_markdown(briefing_deck(app.library, "demo"))
 
 
 # -- fitting the terminal ------------------------------------------------------------------------------

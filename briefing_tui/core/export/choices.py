@@ -159,3 +159,15 @@ def dossier_choice(library: Library, filters: dict[str, str]) -> ExportChoice:
 
     stem = "dossier-" + "-".join(value for _name, value in sorted(filters.items()))
     return ExportChoice(dossier.target, f"Dossier: {dossier.title}", (WORD, MARKDOWN, JSON), render, stem)
+
+
+def deck_choice(deck: object) -> ExportChoice:
+    """A slide deck as Markdown (slides separated by rules, notes under each)."""
+    from briefing_tui.core.slides import Deck, deck_markdown
+
+    assert isinstance(deck, Deck)
+
+    def render(export_format: ExportFormat, options: MemoOptions) -> str:
+        return deck_markdown(deck)
+
+    return ExportChoice(f"deck:{deck.slug}", f"Slides: {deck.title}", (MARKDOWN,), render, f"{deck.slug}-slides")

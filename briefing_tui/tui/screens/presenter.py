@@ -29,7 +29,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
-from briefing_tui.core.slides import Deck, Slide, deck_markdown
+from briefing_tui.core.slides import Deck, Slide
 from briefing_tui.core.storage.bookmarks import TargetKind
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
 
@@ -463,31 +463,12 @@ class PresenterScreen(BriefingScreen[None]):
 
         self.app.push_screen(SlideOverview(self.deck, self.index), chosen)
 
-    def export_path(self) -> Path:
-        """Where ``x`` writes the deck: ``./<deck-title-slug>-slides.md``."""
-        return Path.cwd() / f"{self.deck.slug}-slides.md"
-
     def action_export(self) -> None:
-        path = self.export_path()
-        if path.exists():
+        """The deck as Markdown, through the same export dialog as every other screen."""
+        from briefing_tui.core.export.choices import deck_choice
+        from briefing_tui.tui.dialogs.export import ExportDialog
 
-            def confirmed(overwrite: bool | None) -> None:
-                if overwrite:
-                    self._write_export(path)
-
-            self.app.push_screen(ConfirmOverwrite(path), confirmed)
-            return
-        self._write_export(path)
-
-    def _write_export(self, path: Path) -> None:
-        from briefing_tui.core.export import write_output
-
-        try:
-            write_output(deck_markdown(self.deck), path, force=True)
-        except OSError as error:
-            self.notify(f"Could not write {path}: {error.strerror or error}", severity="error", timeout=8)
-            return
-        self.notify(f"Slides exported to {path}", timeout=6)
+        self.app.push_screen(ExportDialog([deck_choice(self.deck)]))
 
     # -- app hooks (duck-typed: the screen also runs in a bare App in tests) ------------------
 
