@@ -9,7 +9,9 @@ import pytest
 from briefing_tui.core import citations as render
 from briefing_tui.core import slides
 from briefing_tui.core.content import Library, load_library
-from briefing_tui.core.slides import Deck, Slide, bookmarks_deck, briefing_deck, deck_markdown, sentences, slugify
+from briefing_tui.core.slides import Deck, Slide, bookmarks_deck, briefing_deck, deck_markdown
+from briefing_tui.core.slides import build as slide_build
+from briefing_tui.core.text import sentences, slugify
 
 
 @dataclass
@@ -59,7 +61,7 @@ def test_slugify() -> None:
     assert slugify('Building the China-Latin America "Digital Silk Road": Challenges') == (
         "building-the-china-latin-america-digital-silk-road"  # cut at a word, within 60 characters
     )
-    assert slugify("¿¡!?") == "deck"
+    assert slugify("¿¡!?", default="deck") == "deck" and slugify("México") == "mexico"
     assert slugify("word " * 40) == "-".join(["word"] * 12)
     assert slugify("x" * 80) == "x" * 60
 
@@ -97,29 +99,31 @@ def test_section_slide(deck: Deck, pack_library: Library) -> None:
     assert intro.kicker == "Section 1 of 2"
     assert intro.bullets[0] == "Two to four sentences on what the section says."
     assert "Obstacle: Scarce long-term finance" in intro.bullets
-    assert "Key figure: $3 billion (Japanese FDI stock in Brazil)" in intro.bullets
-    assert len(intro.bullets) == 1 + slides.MAX_ITEM_BULLETS  # exactly six items: all named, none counted
+    assert "$3 billion: Japanese FDI stock in Brazil, 2023" in intro.bullets  # value first, then what it measures
+    # Four of the six items are named, the figure first; the rest are counted and listed in the notes.
+    assert len(intro.bullets) == 1 + slides.MAX_ITEM_BULLETS + 1
+    assert intro.bullets[-1] == "… and 2 more in this section (in the speaker notes)"
     assert intro.citation.endswith("Section: Introduction.")
-    assert intro.notes == "Two to four sentences on what the section says."
+    assert intro.notes.startswith("Two to four sentences on what the section says.\n\nAlso in this section:\n- ")
     assert set(intro.covers) == set(pack_library.section_items["demo-intro"])
     assert intro.target_kind == "section"
     forward = deck.slides[2]
     assert forward.title == "4. A Way Forward"
     assert forward.kicker == "Section 2 of 2"
-    # The sub-recommendation shows under its recommendation, not as a section bullet.
-    assert forward.bullets == ["Two to four sentences.", "Recommendation 1: Coordinate development finance"]
+    # Recommendations have slides of their own right after: the section slide does not repeat them.
+    assert forward.bullets == ["Two to four sentences."]
 
 
 def test_section_slide_names_the_most_telling_items_and_counts_the_rest(
     pack_library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(slides, "MAX_ITEM_BULLETS", 2)
+    monkeypatch.setattr(slide_build, "MAX_ITEM_BULLETS", 2)
     intro = briefing_deck(pack_library, "demo").slides[1]
     # A key figure outranks the rest; an obstacle comes next; both keep document order.
     assert intro.bullets[1:] == [
         "Obstacle: Scarce long-term finance",
-        "Key figure: $3 billion (Japanese FDI stock in Brazil)",
-        "… and 4 more in this section (listed in the notes)",
+        "$3 billion: Japanese FDI stock in Brazil, 2023",
+        "… and 4 more in this section (in the speaker notes)",
     ]
     assert "Also in this section:" in intro.notes
     assert "- Initiative: PGII" in intro.notes and "- Opportunity: Green hydrogen in Chile" in intro.notes
@@ -127,17 +131,16 @@ def test_section_slide_names_the_most_telling_items_and_counts_the_rest(
 
 def test_recommendation_slide(deck: Deck, pack_library: Library) -> None:
     rec = deck.slides[3]
-    assert rec.title == "Recommendation 1: Coordinate development finance"
+    assert rec.title == "1. Coordinate development finance"  # its number once
     assert rec.kicker == "Recommendation · 4. A Way Forward"
-    assert rec.bullets == [
-        "Two to four sentences in our own words.",
+    assert rec.bullets == [  # the proposals: the summary is in the notes
         "A concrete proposal, reworded.",
         "Another one.",
-        "Addressed to: United States, Japan",
         "Recommendation 1A: A sub-recommendation",
+        "Addressed to: United States, Japan",
     ]
     assert rec.citation == render.citation_text(pack_library, pack_library.items["demo-rec-1"])
-    assert rec.notes == "Optional Markdown with more detail."  # the body
+    assert rec.notes == "Two to four sentences in our own words.\n\nOptional Markdown with more detail."
     assert deck.slides[4].notes == "Two to four sentences."  # no body: the summary
     assert rec.target_kind == "item"
 
@@ -155,30 +158,24 @@ def test_index_of_finds_targets_and_what_slides_cover(deck: Deck) -> None:
 
 def test_figure_slide_leads_with_its_value_and_what_it_measures(pack_library: Library) -> None:
     slide = slides.item_slide(pack_library, pack_library.items["demo-fig-fdi"])
-    assert slide.bullets[:3] == [
-        "Value: $3 billion",
-        "Measures: What the number measures, precisely (stock vs flow, trade vs investment).",
-        "Year: 2023",
+    assert slide.bullets == [
+        "$3 billion: Japanese FDI stock in Brazil, 2023",
+        "What the number measures, precisely (stock vs flow, trade vs investment).",
     ]
-    assert slide.bullets[3] == "Why the number matters to the argument."
+    assert "Why the number matters to the argument." in slide.notes
     assert slide.kicker == "Key figure · Introduction"
 
 
 def test_other_item_slides(pack_library: Library) -> None:
     approach = slides.item_slide(pack_library, pack_library.items["demo-app-japan-finance"])
     assert approach.bullets[0] == "How this document characterizes Japan's approach on the theme."
-    assert "Actor: Japan · Theme: Development finance" in approach.bullets
-    assert approach.bullets[-1] == "“a short exact quotation” (A. Author, Example Briefing, Introduction)"
+    assert "“a short exact quotation” (A. Author, Example Briefing, Introduction)" in approach.notes
     initiative = slides.item_slide(pack_library, pack_library.items["demo-init-pgii"])
-    assert "Name: Partnership for Global Infrastructure and Investment (PGII)" in initiative.bullets
-    assert "Partners: G7" in initiative.bullets
+    assert "Name: Partnership for Global Infrastructure and Investment (PGII)" in initiative.notes
+    assert "Partners: G7" in initiative.notes
     case = slides.item_slide(pack_library, pack_library.items["demo-case-smart-city"])
-    assert case.bullets == [
-        "Who did what, where and when.",
-        "Companies: NEC",
-        "Institutions: JICA",
-        "Years: 2019",
-    ]
+    assert case.bullets == ["Who did what, where and when."]
+    assert "Companies: NEC" in case.notes and "Years: 2019" in case.notes
 
 
 # -- the bookmarks deck ---------------------------------------------------------------------------
@@ -198,9 +195,10 @@ def test_bookmarks_deck_keeps_saved_order_and_uses_notes(pack_library: Library) 
     assert [slide.target for slide in deck.slides] == [bookmark.target for bookmark in bookmarks]
     figure, section, missing, cell, briefing, silent = deck.slides
     assert figure.notes == "Say this number slowly."
-    assert figure.kicker == "Key figure · Introduction · #numbers #brazil"
+    assert figure.kicker == "Key figure · Introduction"  # tags are private: never on a slide
+    assert all("numbers" not in text for text in (figure.title, *figure.bullets, figure.source_line))
     assert section.kind == "section" and section.kicker == "Section 1 of 2"
-    assert section.notes == "Two to four sentences on what the section says."  # no note: the summary
+    assert section.notes.startswith("Two to four sentences on what the section says.")  # no note: the detail
     assert missing.kind == "missing" and missing.title == "Missing: gone-item"
     assert missing.bullets == [
         "This bookmarked item is not in the loaded content (it may have been removed or renamed)."
@@ -213,7 +211,7 @@ def test_bookmarks_deck_keeps_saved_order_and_uses_notes(pack_library: Library) 
         "Instruments: JBIC, JICA" in cell.bullets
         and "What sets it apart: Long-term concessional loans." in cell.bullets
     )
-    assert cell.citation.startswith("Sources: An Example Briefing.") and "(US think tank)" in cell.citation
+    assert cell.citation.startswith("An Example Briefing.") and "(US think tank)" in cell.citation
     assert cell.notes == "Contrast with China."
     assert cell.target_kind == "cell"
     assert briefing.kind == "title"
@@ -263,12 +261,14 @@ def test_deck_markdown(deck: Deck) -> None:
     assert chunks[1].startswith(
         "## Introduction\n\n*Section 1 of 2*\n\n- Two to four sentences on what the section says."
     )
-    assert "- Key figure: \\$3 billion (Japanese FDI stock in Brazil)" in chunks[1]  # "$" escaped for Markdown
+    assert "- \\$3 billion: Japanese FDI stock in Brazil, 2023" in chunks[1]  # "$" escaped for Markdown
+    # The notes' list stays a Markdown list (not "\\- Case study", which renders as one paragraph).
+    assert "\n\nAlso in this section:\n\n- Case study: A smart-city project\n- Approach: " in chunks[1]
     assert (
         "*Source: An Example Briefing. Example Institute (A. Author), November 2024. Section: Introduction.*"
         in chunks[1]
     )
-    assert chunks[3].endswith("Notes:\n\nOptional Markdown with more detail.")
+    assert chunks[3].endswith("**Notes:**\n\nTwo to four sentences in our own words.\n\nOptional Markdown with more detail.")
     assert text.endswith("\n") and not text.endswith("\n\n")
 
 
@@ -300,7 +300,7 @@ def test_every_bundled_briefing_makes_a_presentable_deck(bundled: Library) -> No
         deck = briefing_deck(bundled, briefing_id)
         assert deck.slides[0].kind == "title" and deck.slides[0].title == briefing.source.title.strip()
         targets = [slide.target for slide in deck.slides]
-        assert all(section.id in targets for section in briefing.sections)
+        assert all(deck.index_of(section.id) is not None for section in briefing.sections)
         recommendations = [item.id for item in bundled.items_in(briefing_id) if item.kind == "recommendation"]
         assert [target for target in targets if target in recommendations] == recommendations
         for slide in deck.slides:

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from briefing_tui.core.citations import citation_text, item_details, tags_line
 from briefing_tui.core.content import Library
-from briefing_tui.core.text import clean, clean_line
+from briefing_tui.core.text import SILENT_TEXT, clean, clean_line
 from briefing_tui.core.vocab import ACTORS, KINDS, label
 
 
@@ -81,7 +81,7 @@ def target_parts(library: Library, kind: str, value: Any) -> tuple[str, str, lis
     theme, actor, cell = value
     heading = f"{clean_line(theme.title)}: {label(ACTORS, actor)}"
     if cell is None:
-        return heading, f"compare:{theme.id}:{actor}", [Text("The documents say nothing on this.", style="italic")]
+        return heading, f"compare:{theme.id}:{actor}", [Text(SILENT_TEXT, style="italic")]
     parts = [Text(clean(cell.stance))]
     if cell.instruments:
         parts.append(Text("\nInstruments: " + clean_line(", ".join(cell.instruments))))

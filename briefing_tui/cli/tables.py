@@ -14,7 +14,7 @@ from briefing_tui.core.citations import citation_text, item_details, section_lab
 from briefing_tui.core.compare import theme_actors
 from briefing_tui.core.content import Library
 from briefing_tui.core.search import SearchOutcome
-from briefing_tui.core.text import clean, clean_line
+from briefing_tui.core.text import SILENT_TEXT, clean, clean_line
 from briefing_tui.core.vocab import ACTORS, KINDS, count_of, label
 
 if TYPE_CHECKING:
@@ -22,8 +22,6 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from briefing_tui.core.models import ComparisonCell, Item, Theme
-
-SILENT = "The documents say nothing on this."
 
 
 def snippet_text(snippet: str) -> Text:
@@ -156,7 +154,7 @@ def compare_listing(library: Library, themes: list[Theme]) -> Listing:
                 [
                     theme.id,
                     label(ACTORS, actor),
-                    clean_line(cell.stance) if cell else SILENT,
+                    clean_line(cell.stance) if cell else SILENT_TEXT,
                     clean_line(", ".join(cell.instruments)) if cell else "",
                     ", ".join(cell.sources) if cell else "",
                 ]
@@ -193,7 +191,7 @@ def cell_text(library: Library, cell: ComparisonCell | None) -> Text:
     from rich.text import Text
 
     if cell is None:
-        return Text(SILENT, style="dim italic")
+        return Text(SILENT_TEXT, style="dim italic")
     text = Text(clean(cell.stance), style="dim italic" if cell.silent else "")
     if cell.instruments:
         text.append("\nInstruments: ", style="bold")
@@ -271,7 +269,7 @@ def cell_lines(library: Library, theme: Theme, actor: str) -> list[tuple[str, st
     cell = cell_for(theme, actor)
     lines: list[tuple[str, str]] = [(f"{clean_line(theme.title)}: {label(ACTORS, actor)}", "bold")]
     lines += [(f"compare:{theme.id}:{actor}", "dim"), ("", "")]
-    lines.append((clean(cell.stance) if cell else SILENT, "" if cell and not cell.silent else "italic"))
+    lines.append((clean(cell.stance) if cell else SILENT_TEXT, "" if cell and not cell.silent else "italic"))
     if cell and cell.instruments:
         lines += [("", ""), ("Instruments: " + clean_line(", ".join(cell.instruments)), "")]
     if cell and cell.sources:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from briefing_tui.core.content import Library
-from briefing_tui.core.models import Section
+from briefing_tui.core.models import Section, SourceDocument
 from briefing_tui.core.search import HL_END, HL_START
 from briefing_tui.core.text import clean, clean_line
 from briefing_tui.core.vocab import ACTORS, COUNTRIES, SECTORS, label
@@ -52,6 +52,15 @@ def unit_adds(figure: object) -> bool:
 
 def section_label(section: Section) -> str:
     return numbered(section.number, section.title)
+
+
+def source_citation(source: SourceDocument, section: Section | None = None) -> str:
+    """A document (and section) cited as ``citation_text`` cites an item: "Title. Publisher (Authors), Date."."""
+    who = source.publisher + (f" ({', '.join(source.authors)})" if source.authors else "")
+    text = f"{source.title}. {who}, {source.date}."
+    if section is not None:
+        text += f" Section: {section_label(section)}."
+    return clean_line(text)
 
 
 def citation_text(library: Library, item) -> str:

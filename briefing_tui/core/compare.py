@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from briefing_tui.core.content import Library
 from briefing_tui.core.models import ComparisonCell, Item, SourceDocument, Theme
+from briefing_tui.core.text import SILENT_TEXT, first_sentence
 from briefing_tui.core.vocab import COMPARISON_ACTORS
 
 MAIN_ACTORS = ("us", "japan", "china")
@@ -75,25 +75,6 @@ def comparison_json(themes: list[Theme]) -> dict[str, Any]:
 
 
 # -- helpers for the comparison screen and its differences view ----------------------
-
-SILENT_TEXT = "The documents say nothing on this."
-"""What a cell with no content (or an explicitly silent one) says, so no cell is ever blank."""
-
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(A-Z0-9]|\s*$)")
-_ABBREVIATIONS = frozenset({"u.s", "e.g", "i.e", "etc", "inc", "co", "vs", "no", "st", "dr", "mr", "ms", "jr"})
-"""Words whose full stop does not end a sentence (compared lowercase, without the stop)."""
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of ``text`` (abbreviations such as "U.S." or initials do not end it)."""
-    text = " ".join(text.split())
-    for match in _SENTENCE_END.finditer(text):
-        words = text[: match.start()].split()
-        word = words[-1].lower() if words else ""
-        if text[match.start()] == "." and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
-            continue
-        return text[: match.end()]
-    return text
 
 
 def contrast_point(cell: ComparisonCell | None) -> str:

@@ -15,7 +15,6 @@ Every model forbids unknown fields, so a misspelt key is an error, not silence.
 from __future__ import annotations
 
 import difflib
-import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -275,6 +274,7 @@ class ContentFile(Strict):
 
 
 def sentence_count(text: str) -> int:
-    """A rough count of sentences, for the 2-4 sentence guidance in tests."""
-    cleaned = re.sub(r"\b(?:U\.S|e\.g|i\.e|etc|Inc|Co|No|vs|St|Dr|Mr|Ms)\.", "", text)
-    return len([part for part in re.split(r"[.!?](?:\s|$)", cleaned) if part.strip()])
+    """How many sentences ``text`` has (for the 2-4 sentence guidance in tests)."""
+    from briefing_tui.core.text import sentences
+
+    return len(sentences(text))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from briefing_tui.core.citations import citation_dict, citation_text, section_label
+from briefing_tui.core.citations import citation_dict, citation_text, section_label, source_citation
 from briefing_tui.core.compare import SILENT_TEXT, cell_for, contrast_point, theme_actors
 from briefing_tui.core.content import Library
 from briefing_tui.core.export.memo import (
@@ -22,7 +22,6 @@ from briefing_tui.core.export.memo import (
     cell_facts,
     item_facts,
     note_blocks,
-    source_citation,
 )
 from briefing_tui.core.models import ComparisonCell, Theme
 from briefing_tui.core.storage.bookmarks import Bookmark

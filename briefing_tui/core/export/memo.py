@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, get_args
 
-from briefing_tui.core.citations import citation_dict, citation_text, item_details, section_label
+from briefing_tui.core.citations import citation_dict, citation_text, item_details, section_label, source_citation
 from briefing_tui.core.compare import (
     SILENT_TEXT,
     cell_for,
@@ -24,7 +24,7 @@ from briefing_tui.core.compare import (
     parse_cell_id,
 )
 from briefing_tui.core.content import Library
-from briefing_tui.core.models import ComparisonCell, Item, Section, SourceDocument
+from briefing_tui.core.models import ComparisonCell, Item
 from briefing_tui.core.storage.bookmarks import Bookmark, resolves, utc_now
 from briefing_tui.core.text import clean, clean_line
 from briefing_tui.core.vocab import ACTORS, KIND_PLURALS, KINDS, label
@@ -135,15 +135,6 @@ class Memo:
     @property
     def empty(self) -> bool:
         return not any(group.entries for group in self.groups)
-
-
-def source_citation(source: SourceDocument, section: Section | None = None) -> str:
-    """A citation of a document (and section) in the form of ``citations.citation_text``."""
-    who = source.publisher + (f" ({', '.join(source.authors)})" if source.authors else "")
-    text = f"{source.title}. {who}, {source.date}."
-    if section is not None:
-        text += f" Section: {section_label(section)}."
-    return clean_line(text)
 
 
 def cell_facts(library: Library, cell: ComparisonCell) -> list[str]:

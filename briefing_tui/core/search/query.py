@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from briefing_tui.core.search.terms import LONGEST_ALIAS, PHRASE_ALIASES, STOP_WORDS
+from briefing_tui.core.text import slugify
 from briefing_tui.core.vocab import ACTORS, COUNTRIES, COUNTRY_ALIASES, KINDS, SECTORS, fold
 
 MAX_QUERY_CHARS = 500
@@ -94,7 +95,7 @@ def words_of(text: str) -> list[str]:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return slugify(text, limit=0)
 
 
 _COUNTRY_ALIASES = {_slug(alias): slug for alias, slug in COUNTRY_ALIASES.items()}

@@ -25,3 +25,15 @@ def bookmarks_file() -> Path:
 
 def settings_file() -> Path:
     return config_dir() / "settings.toml"
+
+
+def runtime_dir() -> Path:
+    """Live, per-session files (the presenter's speaker-view socket): the runtime dir, else the state dir."""
+    import os
+
+    from platformdirs import user_state_dir
+
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and Path(runtime).is_dir():
+        return Path(runtime) / APP_NAME
+    return Path(user_state_dir(APP_NAME, appauthor=False))

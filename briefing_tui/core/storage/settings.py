@@ -22,6 +22,7 @@ KNOWN_SETTINGS: dict[str, type] = {
     "navigator_width": int,  # written by earlier versions (columns); no longer read
     "navigator_fraction": float,
     "presenter_budget_seconds": int,
+    "presenter_talk_seconds": int,
     "export_folder": str,
 }
 """Settings the app reads, with the type each must have."""
