@@ -12,8 +12,8 @@ from textual.widgets import Footer, Header
 from briefing_tui.core.slides import Deck, Slide, briefing_deck, deck_markdown
 from briefing_tui.core.storage.bookmarks import BookmarkStore
 from briefing_tui.tui.dialogs.note import NoteDialog
-from briefing_tui.tui.screens.explorer import ExplorerScreen
 from briefing_tui.tui.dialogs.slide_overview import SlideOverview
+from briefing_tui.tui.screens.explorer import ExplorerScreen
 from briefing_tui.tui.screens.presenter import PresenterScreen
 from briefing_tui.tui.widgets.slide_view import SlideView
 from tests.apphelpers import make_app, settle, text_of
@@ -286,7 +286,9 @@ async def test_timer_and_per_slide_budget_with_a_fake_clock() -> None:
         # The whole talk has its own budget, and the timer can start again from zero.
         await pilot.press("right_square_bracket", "right_square_bracket")
         assert screen.timer.talk_budget == 120 and app.settings.get("presenter_talk_seconds") == 120
-        assert "02:16 / 02:00" in shown(screen, "presenter-clock") and "TALK OVER TIME" in shown(screen, "presenter-clock")
+        assert "02:16 / 02:00" in shown(screen, "presenter-clock") and "TALK OVER TIME" in shown(
+            screen, "presenter-clock"
+        )
         await pilot.press("T")
         assert "00:00 / 02:00" in shown(screen, "presenter-clock") and not screen.timer.running
         await pilot.press("left_square_bracket", "left_square_bracket")

@@ -48,3 +48,23 @@ def test_snapshot_notes_and_reveal_narrow(snap_compare) -> None:
 def test_snapshot_overview_narrow(snap_compare) -> None:
     app = make_app(clock=fixed_clock)
     assert snap_compare(app, terminal_size=NARROW, run_before=presenting("demo-rec-1", "g"))
+
+
+def presenting_bundled(briefing: str, start_at: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot.app, pilot)
+        pilot.app.present_briefing(briefing, start_at=start_at)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_snapshot_a_full_bundled_slide_narrow(snap_compare, bundled_library) -> None:
+    """A long recommendation at 80x24: a continuation slide that fits, nothing scrolled."""
+    app = make_app(clock=fixed_clock, content=None, library=bundled_library)
+    assert snap_compare(app, terminal_size=NARROW, run_before=presenting_bundled("wilson", "wilson-rec-1b"))
+
+
+def test_snapshot_a_full_bundled_slide_wide(snap_compare, bundled_library) -> None:
+    app = make_app(clock=fixed_clock, content=None, library=bundled_library)
+    assert snap_compare(app, terminal_size=WIDE, run_before=presenting_bundled("wilson", "wilson-rec-1b"))

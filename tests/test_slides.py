@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pytest
@@ -268,7 +269,9 @@ def test_deck_markdown(deck: Deck) -> None:
         "*Source: An Example Briefing. Example Institute (A. Author), November 2024. Section: Introduction.*"
         in chunks[1]
     )
-    assert chunks[3].endswith("**Notes:**\n\nTwo to four sentences in our own words.\n\nOptional Markdown with more detail.")
+    assert chunks[3].endswith(
+        "**Notes:**\n\nTwo to four sentences in our own words.\n\nOptional Markdown with more detail."
+    )
     assert text.endswith("\n") and not text.endswith("\n\n")
 
 
@@ -319,3 +322,93 @@ def test_bundled_bookmarks_deck_of_every_target(bundled: Library) -> None:
     deck = bookmarks_deck(bundled, targets)
     assert len(deck.slides) == len(targets)
     assert all(slide.kind != "missing" for slide in deck.slides)
+
+
+# -- written for a room -----------------------------------------------------------------------------
+
+
+@dataclass
+class FakeFigure:
+    title: str
+    value: str
+    unit: str = ""
+    year: str = ""
+    kind: str = "figure"
+
+
+@pytest.mark.parametrize(
+    ("figure", "line"),
+    [
+        (FakeFigure("Japanese FDI into Brazil", "US$7,536 million", year="2011"),
+         "US$7,536 million: Japanese FDI into Brazil, 2011"),
+        # A title that states the value already is the whole line (no "December 2019 (December 2019: …)").
+        (FakeFigure("December 2019: the Dialogue event behind the recommendations", "December 2019", "date", "2019"),
+         "December 2019: the Dialogue event behind the recommendations"),
+        (FakeFigure("Japan's Aid for Trade in 2006-2008: over US$ 16 billion", "over US$16 billion", year="2006-2008"),
+         "Japan's Aid for Trade in 2006-2008: over US$ 16 billion"),
+        # "16" in "2016" is not the value 16.
+        (FakeFigure("Software share of ICT spending, 2016", "16%", year="2016"), "16%: Software share of ICT spending, 2016"),
+        (FakeFigure("Average E-Government index", "0.49", "index value (0 to 1)", "2014"),
+         "0.49 (index value (0 to 1)): Average E-Government index, 2014"),
+    ],
+)  # fmt: skip
+def test_figure_line_leads_with_the_value_once(figure: FakeFigure, line: str) -> None:
+    assert slides.figure_line(figure) == line
+
+
+def test_a_section_made_of_one_recommendation_is_one_slide(bundled: Library) -> None:
+    deck = briefing_deck(bundled, "wilson")
+    titles = [slide.title for slide in deck.slides]
+    assert (
+        titles.count(
+            "1B. Take stock of successful US-Japan collaboration in the Indo-Pacific and apply it in Latin America"
+        )
+        == 1
+    )
+    merged = deck.slides[deck.index_of("wilson-rec-1b")]
+    assert merged.kind == "recommendation" and "Section 11 of 16" in merged.kicker
+    assert deck.index_of(bundled.items["wilson-rec-1b"].source.section) == deck.index_of("wilson-rec-1b")
+    for before, after in zip(deck.slides, deck.slides[1:], strict=False):
+        assert before.title != after.title and before.bullets != after.bullets  # no slide repeats its neighbour
+    assert not any(re.match(r"^(\w+)\.? \1\b", title) for title in titles)  # numbers once: no "1B 1B."
+
+
+def test_every_bundled_slide_is_short_lines_and_keeps_the_detail_for_the_notes(bundled: Library) -> None:
+    for briefing_id in bundled.briefings:
+        for slide in briefing_deck(bundled, briefing_id).slides:
+            assert all(len(sentences(bullet)) == 1 for bullet in slide.bullets), slide.title  # a sentence a bullet
+            assert len(slide.bullets) <= 12, slide.title
+            assert slide.source_line and slide.source_line != slide.citation  # the short form for the room
+
+
+# -- layout -------------------------------------------------------------------------------------------
+
+
+def rows_of(text: str, width: int = 20) -> int:
+    """Rows a text takes when wrapped at ``width`` (a stand-in for the screen's measure)."""
+    return max(1, -(-len(text) // width))
+
+
+def test_paginate_cuts_a_long_slide_into_numbered_continuations() -> None:
+    slide = Slide(title="Long", bullets=[f"bullet {n}" for n in range(10)], target="t")
+    pages = slides.paginate(slide, rows=4, measure=rows_of, gap=1)  # two bullets a page with a gap
+    assert [page.title for page in pages] == [f"Long ({n}/5)" for n in range(1, 6)]
+    assert [page.bullets for page in pages] == [[f"bullet {n}", f"bullet {n + 1}"] for n in range(0, 10, 2)]
+    assert [page.first_bullet for page in pages] == [0, 2, 4, 6, 8]
+    assert all(page.target == "t" and page.part == (number, 5) for number, page in enumerate(pages, 1))
+    assert slides.paginate(slide, rows=100, measure=rows_of) == [slide]  # fits: unchanged
+
+
+def test_a_bullet_taller_than_a_page_is_cut_between_words() -> None:
+    words = " ".join(f"word{n}" for n in range(40))
+    pages = slides.paginate(Slide(title="T", bullets=[words]), rows=3, measure=rows_of)
+    assert len(pages) > 1 and all(rows_of(page.bullets[0]) <= 3 for page in pages)
+    rebuilt = " ".join(page.bullets[0] for page in pages).replace(" … …", "")
+    assert rebuilt == words
+
+
+def test_lay_out_maps_pages_back_to_deck_slides() -> None:
+    deck = [Slide(title="A"), Slide(title="B", bullets=["x"] * 6), Slide(title="C")]
+    layout = slides.lay_out(deck, lambda slide: 2, rows_of)
+    assert layout.origins == [0, 1, 1, 1, 2]
+    assert layout.first_page_of(2) == 4 and layout.page_showing(1, 3) == 2

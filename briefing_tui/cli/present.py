@@ -2,7 +2,8 @@
 
 ``briefing-tui present ID`` opens the app straight in presenter mode; ``--bookmarks``
 presents the bookmarks in saved order; ``--export FILE`` (``-`` for standard output)
-writes the deck as Markdown instead of starting the app. The id and the bookmarks are
+writes the deck as Markdown instead of starting the app; ``--follow``, in a second
+terminal, is the speaker view of the presentation already running. The id and the bookmarks are
 checked before the app starts, so a typo is a clear message, not an empty screen.
 """
 
@@ -33,8 +34,18 @@ def register(command: CommandMaker) -> None:
         "--export", metavar="FILE", help="write the slides as Markdown to FILE ('-': standard output) instead"
     )
     sub.add_argument("--force", action="store_true", help="with --export: overwrite FILE if it exists")
+    sub.add_argument(
+        "--follow",
+        action="store_true",
+        help="in a second terminal: a speaker view (notes, next slide, times) of the presentation running now",
+    )
     sub.set_defaults(handler=cmd_present)
-    examples(sub, "briefing-tui present wilson", "briefing-tui present idb --export deck.md")
+    examples(
+        sub,
+        "briefing-tui present wilson",
+        "briefing-tui present --follow    (in a second terminal, while presenting)",
+        "briefing-tui present idb --export deck.md",
+    )
 
 
 def _bookmarks() -> list:
@@ -67,6 +78,8 @@ def build_deck(args: argparse.Namespace, library):
 
 
 def cmd_present(args: argparse.Namespace) -> int:
+    if args.follow:
+        return _follow(args)
     if bool(args.id) == bool(args.bookmarks):
         raise CliError("give a briefing ID or --bookmarks (one of them)", EXIT_USAGE)
     if args.force and not args.export:
@@ -76,6 +89,27 @@ def cmd_present(args: argparse.Namespace) -> int:
     if args.export:
         return _export(deck, args.export, force=args.force)
     return _run_app(args, library)
+
+
+def _follow(args: argparse.Namespace) -> int:
+    """The speaker view: attach to the presentation this user is running."""
+    from briefing_tui.core import speaker_link
+
+    if args.id or args.bookmarks or args.export or args.force:
+        raise CliError("--follow takes no ID, --bookmarks or --export: it follows the talk already running", EXIT_USAGE)
+    if not speaker_link.available():
+        raise CliError("the speaker view needs Unix sockets, which this system lacks")
+    if not speaker_link.is_running():
+        raise CliError(
+            "no presentation is running for this user (start one with: briefing-tui present ID, or p in the app)",
+            EXIT_NOT_FOUND,
+        )
+    require_terminal()
+    from briefing_tui.tui.speaker import SpeakerApp
+
+    app = SpeakerApp()
+    app.run()
+    return app.return_code or EXIT_OK
 
 
 def _export(deck, target: str, *, force: bool) -> int:

@@ -20,7 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from briefing_tui.core.slides.model import Slide
 from briefing_tui.core.storage.paths import runtime_dir
+from briefing_tui.core.talk_timer import TalkTimer
 
 SOCKET_NAME = "presenter.sock"
 LINE_LIMIT = 4 * 1024 * 1024
@@ -59,6 +61,24 @@ def is_running(path: Path | None = None) -> bool:
     finally:
         probe.close()
     return True
+
+
+def state_of(slide: Slide, index: int, total: int, next_title: str, reveal: str, timer: TalkTimer) -> dict[str, Any]:
+    """What a speaker view shows: the slide's notes, the next title, the count, the times and budgets."""
+    return {
+        "index": index,
+        "total": total,
+        "title": slide.title,
+        "notes": slide.notes,
+        "citation": slide.citation,
+        "next": next_title,
+        "reveal": reveal,
+        "elapsed": round(timer.elapsed(), 1),
+        "slide_elapsed": round(timer.slide_elapsed(), 1),
+        "running": timer.running,
+        "slide_budget": timer.slide_budget,
+        "talk_budget": timer.talk_budget,
+    }
 
 
 def encode(message: dict[str, Any]) -> bytes:

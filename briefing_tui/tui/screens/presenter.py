@@ -13,24 +13,25 @@ import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, cast
+from typing import cast
 
-from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from briefing_tui.core import speaker_link
 from briefing_tui.core.slides import Deck, Layout, Slide, lay_out
 from briefing_tui.core.storage.bookmarks import TargetKind
-from briefing_tui.core.talk_timer import TalkTimer, clock_text
+from briefing_tui.core.talk_timer import TalkTimer
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
+from briefing_tui.tui.widgets.presenter_bar import PresenterBar
 from briefing_tui.tui.widgets.progress_line import ProgressLine
 from briefing_tui.tui.widgets.slide_view import COMPACT, LARGE, SlideView, geometry_for
+from briefing_tui.tui.widgets.speaker_notes import SpeakerNotes
 
 BUDGET_STEP = 30
 """Seconds the per-slide budget changes by with + and -."""
@@ -41,10 +42,6 @@ TALK_SETTING = "presenter_talk_seconds"
 MAX_JUMP_DIGITS = 4
 BAR_ROWS = 2
 """The progress line and the status bar under the slide."""
-
-
-class NotesPane(VerticalScroll, can_focus=False):
-    """The speaker notes beside the slide (off unless asked: the room may see this screen)."""
 
 
 class PresenterScreen(BriefingScreen[None]):
@@ -130,13 +127,9 @@ class PresenterScreen(BriefingScreen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="presenter-main"):
             yield SlideView(id="slide")
-            with NotesPane(id="notes-pane"):
-                yield Static(id="notes-text")
+            yield SpeakerNotes(id="notes-pane")
         yield ProgressLine(id="presenter-progress")
-        with Horizontal(id="presenter-bar"):
-            yield Static(id="presenter-position")
-            yield Static(id="presenter-hint")
-            yield Static(id="presenter-clock")
+        yield PresenterBar(id="presenter-bar")
         yield Static(id="presenter-blank")
 
     async def on_mount(self) -> None:
@@ -207,23 +200,18 @@ class PresenterScreen(BriefingScreen[None]):
     def _show_slide(self) -> None:
         self.view.show(self.slide, self.visible_bullets)
         self._show_notes()
-        self.query_one("#presenter-position", Static).update(Text(f"{self.index + 1} / {self.total}", style="bold"))
+        self.query_one(PresenterBar).show_position(self.index, self.total)
         self.query_one(ProgressLine).fraction = (self.index + 1) / self.total
         self.refresh_clock()
         self._update_hint()
 
+    @property
+    def next_title(self) -> str:
+        return self.laid_out.pages[self.index + 1].title if self.index + 1 < self.total else ""
+
     def _show_notes(self) -> None:
-        if not self.show_notes:
-            return
-        slide = self.slide
-        parts: list[RenderableType] = [Text("Speaker notes", style="bold")]
-        parts.append(Text(slide.notes) if slide.notes.strip() else Text("No notes.", style="dim"))
-        if slide.citation:
-            parts.append(Text(f"\nSource: {slide.citation}", style="dim italic"))
-        if self.index + 1 < self.total:
-            parts.append(Text(f"\nNext: {self.laid_out.pages[self.index + 1].title}", style="dim"))
-        self.query_one("#notes-text", Static).update(Group(*parts))
-        self.query_one(NotesPane).scroll_home(animate=False)
+        if self.show_notes:
+            self.query_one(SpeakerNotes).show(self.slide, self.next_title)
 
     def _update_hint(self) -> None:
         hint = Text()
@@ -233,47 +221,20 @@ class PresenterScreen(BriefingScreen[None]):
             hint.append(f"reveal {len(self.visible_bullets)}/{len(self.slide.bullets)}")
         elif self.link is not None and self.link.followers:
             hint.append("speaker view attached", style="dim")
-        self.query_one("#presenter-hint", Static).update(hint)
+        self.query_one(PresenterBar).show_hint(hint)
 
     def refresh_clock(self) -> None:
         """Redraw the talk and slide times against their budgets, and tell the speaker view."""
-        timer = self.timer
-        text = Text(timer.summary())
-        if timer.over_slide() and timer.slide_budget is not None:
-            text.append(f"  OVER +{clock_text(timer.slide_elapsed() - timer.slide_budget)}", style="bold")
-        if timer.over_talk():
-            text.append("  TALK OVER TIME", style="bold")
-        clock = self.query_one("#presenter-clock", Static)
-        clock.update(text)
-        clock.set_class(timer.over_slide() or timer.over_talk(), "-over-budget")
+        self.query_one(PresenterBar).show_clock(self.timer)
         self._publish()
 
     # -- the speaker view ----------------------------------------------------------------
 
-    def speaker_state(self) -> dict[str, Any]:
-        """What a speaker view shows: this slide's notes, the next title, count, times and budgets."""
-        slide = self.slide
-        following = self.laid_out.pages[self.index + 1].title if self.index + 1 < self.total else ""
-        timer = self.timer
-        return {
-            "deck": self.deck.title,
-            "index": self.index,
-            "total": self.total,
-            "title": slide.title,
-            "notes": slide.notes,
-            "citation": slide.citation,
-            "next": following,
-            "reveal": f"{len(self.visible_bullets)}/{len(slide.bullets)}" if self.reveal else "",
-            "elapsed": round(timer.elapsed(), 1),
-            "slide_elapsed": round(timer.slide_elapsed(), 1),
-            "running": timer.running,
-            "slide_budget": timer.slide_budget,
-            "talk_budget": timer.talk_budget,
-        }
-
     def _publish(self) -> None:
         if self.link is not None and self.is_mounted:
-            self.link.publish(self.speaker_state())
+            reveal = f"{len(self.visible_bullets)}/{len(self.slide.bullets)}" if self.reveal else ""
+            state = speaker_link.state_of(self.slide, self.index, self.total, self.next_title, reveal, self.timer)
+            self.link.publish({"deck": self.deck.title, **state})
 
     def _command_from_follower(self, action: str, index: int) -> None:
         if self.blank:
@@ -352,8 +313,7 @@ class PresenterScreen(BriefingScreen[None]):
         self.go_to(self.total - 1)
 
     def action_scroll_notes(self, direction: int) -> None:
-        pane = self.query_one(NotesPane)
-        (pane.scroll_down if direction > 0 else pane.scroll_up)(animate=False)
+        self.query_one(SpeakerNotes).scroll_by_line(direction)
 
     def action_digit(self, digit: int) -> None:
         if len(self.jump) < MAX_JUMP_DIGITS:
@@ -462,12 +422,9 @@ class PresenterScreen(BriefingScreen[None]):
             self._publish()
 
     def _settings_get(self, key: str) -> object:
-        settings = getattr(self.app, "settings", None)
+        settings = getattr(self.app, "settings", None)  # a bare App in tests has none
         return settings.get(key, None) if settings is not None else None
 
     def _settings_set(self, key: str, value: float | None) -> None:
-        settings = getattr(self.app, "settings", None)
-        if settings is None:
-            return
-        with contextlib.suppress(ValueError):  # a setting of another type: keep the old one
-            settings.set(key, int(value) if value is not None else None)
+        with contextlib.suppress(AttributeError, ValueError):  # no settings, or one of another type: keep it
+            self.app.settings.set(key, int(value) if value is not None else None)
