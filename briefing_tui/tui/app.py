@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, work
@@ -14,12 +13,13 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from briefing_tui.core.content import ContentError, Library, load_library, problems_text
 from briefing_tui.core.search import SearchIndex
 from briefing_tui.core.text import clean, clean_line
-from briefing_tui.tui.commands import JumpProvider
+from briefing_tui.tui import bookmark_keys, content_loading
+from briefing_tui.tui.commands import JumpProvider, system_commands
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
 
 if TYPE_CHECKING:
@@ -28,15 +28,6 @@ if TYPE_CHECKING:
 
 if TYPE_CHECKING:
     from briefing_tui.core.storage.bookmarks import Bookmark
-
-SMALL_CONTENT_BYTES = 3_000_000
-"""Packs smaller than this (the bundled one is ~1 MB) load before the first frame; larger ones in a worker."""
-
-STILL_WORKS = {
-    "index": "Search is unavailable; browsing, compare, bookmarks and presenting still work.",
-    "search": "Try the search again or with other words; browsing still works.",
-}
-"""What the user can still do when a worker of this group fails (a failed load ends the app)."""
 
 
 class BriefingApp(App):
@@ -136,13 +127,13 @@ class BriefingApp(App):
         theme = self.settings.get("theme", None)
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
-        if self.library is None and self._small_content():
+        if self.library is None and content_loading.is_small(self.content_dirs):
             # A small pack loads in a few milliseconds: doing it here puts content in the very
             # first frame, instead of a "Loading" frame followed by a thread fighting for the GIL.
             try:
                 self.library = load_library(self.content_dirs, use_cache=self.use_cache)
             except ContentError as error:
-                self._content_failed(error)  # before any screen exists: nothing half-mounted to crash
+                self.content_failed(error)  # before any screen exists: nothing half-mounted to crash
                 return
         self.push_screen(ExplorerScreen())
         # Read both files now, so a corrupt file set aside or a hand-edited setting is told at once.
@@ -153,54 +144,20 @@ class BriefingApp(App):
         if self.library is None:
             self.load_content()
         else:
-            self._content_loaded(self.library)
-
-    def _small_content(self) -> bool:
-        """True when the content files add up to less than SMALL_CONTENT_BYTES."""
-        from briefing_tui.core.content import content_dirs, content_files
-
-        try:
-            files = content_files(content_dirs(self.content_dirs))
-            return sum(path.stat().st_size for path in files) < SMALL_CONTENT_BYTES
-        except OSError:
-            return False
+            self.content_loaded(self.library)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False, description="Loading the content")
     def load_content(self) -> None:
-        last_shown = 0.0
+        content_loading.load_in_thread(self)
 
-        def progress(done: int, total: int) -> None:
-            # At most ~10 updates a second: each one makes the loader wait for the UI thread,
-            # and one per chunk cost about a second at 100,000 items.
-            nonlocal last_shown
-            now = time.monotonic()
-            if now - last_shown >= 0.1:
-                last_shown = now
-                self.call_from_thread(self._loading_progress, done, total)
-
-        # A load creates ~10 objects per item that live as long as the app. Each full garbage
-        # collection walks all of them while holding the interpreter (the UI froze for up to
-        # 120 ms at 100,000 items), so collect nothing during the load, then freeze what it
-        # made: later collections skip it.
-        gc.disable()
-        try:
-            library = load_library(self.content_dirs, use_cache=self.use_cache, progress=progress)
-        except ContentError as error:
-            self.call_from_thread(self._content_failed, error)
-            return
-        finally:
-            gc.freeze()
-            gc.enable()
-        self.call_from_thread(self._content_loaded, library)
-
-    def _loading_progress(self, done: int, total: int) -> None:
+    def show_loading_progress(self, done: int, total: int) -> None:
         from briefing_tui.tui.widgets.detail import DetailView
 
         explorer = self.explorer
         if explorer.mounted and self.library is None:
             explorer.query_one(DetailView).show_placeholder(f"Loading briefings… {done:,} of {total:,} items")
 
-    def _content_failed(self, error: ContentError) -> None:
+    def content_failed(self, error: ContentError) -> None:
         self.fail(problems_text(error.problems))
 
     def fail(self, message: str) -> None:
@@ -208,7 +165,7 @@ class BriefingApp(App):
         self.failure = message
         self.exit(return_code=2, message=Text(f"briefing-tui: {message}"))
 
-    def _content_loaded(self, library: Library) -> None:
+    def content_loaded(self, library: Library) -> None:
         self.library = library
         # After the first frame with content: building the index competes for the interpreter.
         self.call_after_refresh(self.build_index)
@@ -231,24 +188,8 @@ class BriefingApp(App):
         self.report_worker(event)
 
     def report_worker(self, event: Worker.StateChanged) -> None:
-        """The one place a failed worker is reported: what failed, what still works.
-
-        Worker messages do not bubble: screens forward their workers' (see ``BriefingScreen``).
-        """
-        if event.state is not WorkerState.ERROR:
-            return
-        worker: Worker[Any] = event.worker
-        error = worker.error
-        self.log.error(f"worker {worker.name!r} ({worker.description}) failed", error)
-        what = worker.description or worker.name or "A background task"
-        reason = f"{type(error).__name__}: {error}" if error is not None else "unknown error"
-        if worker.group == "load":
-            self.fail(f"{what} failed ({reason})")
-            return
-        if worker.group == "index":
-            self.search_problem = f"Search is unavailable: the index could not be built ({reason})."
-        still = STILL_WORKS.get(worker.group, "The rest of the app still works.")
-        self.notify(f"{what} failed: {reason}. {still}", title="Something went wrong", severity="error", timeout=15)
+        """The one place a failed worker is reported (screens forward theirs: worker messages do not bubble)."""
+        content_loading.report_worker(self, event)
 
     def watch_theme(self, theme: str) -> None:
         # Only a change the user makes is saved, not the theme applied at start.
@@ -323,21 +264,10 @@ class BriefingApp(App):
     # -- actions -----------------------------------------------------------------
 
     def action_help(self) -> None:
-        from briefing_tui.tui.dialogs.help import HelpScreen
-        from briefing_tui.tui.screens.bookmarks import BookmarksScreen
-        from briefing_tui.tui.screens.compare import CompareScreen
-        from briefing_tui.tui.screens.explorer import ExplorerScreen
-        from briefing_tui.tui.screens.presenter import PresenterScreen
+        from briefing_tui.tui.dialogs.help import HelpScreen, help_sections
 
         if not isinstance(self.screen, HelpScreen):
-            sections = [
-                ("Everywhere", self.BINDINGS),
-                ("Explorer", ExplorerScreen.BINDINGS),
-                ("Compare", CompareScreen.BINDINGS),
-                ("Bookmarks", BookmarksScreen.BINDINGS),
-                ("Presenter", PresenterScreen.BINDINGS),
-            ]
-            self.push_screen(HelpScreen(sections))
+            self.push_screen(HelpScreen(help_sections(self)))
 
     def action_compare(self) -> None:
         from briefing_tui.tui.screens.compare import CompareScreen
@@ -352,30 +282,7 @@ class BriefingApp(App):
             self.push_screen(BookmarksScreen())
 
     def action_toggle_bookmark(self) -> None:
-        selected = self.selected_target()
-        if selected is None:
-            self.notify("Select an item, section, briefing or comparison cell first.", timeout=3)
-            return
-        target, kind = selected
-        removed = self.bookmarks.remove(target) if self.bookmarks.is_bookmarked(target) else None
-        if removed is None:
-            self.bookmarks.add(target, kind)
-            message = "Bookmarked: " + self.title_of(target)
-        else:
-            self.remember_removal(removed)
-            kept = (
-                "its note and tags"
-                if removed.note.strip() and removed.tags
-                else "its note"
-                if removed.note.strip()
-                else "its tags"
-            )
-            message = f"Bookmark removed: {self.title_of(target)}" + (
-                f". u brings it back with {kept}" if removed.has_text else " (u to undo)"
-            )
-        self.report_storage()
-        self.notify(message, timeout=6 if removed is not None and removed.has_text else 3)
-        self.bookmarks_changed(target)
+        bookmark_keys.toggle_bookmark(self)
 
     def remember_removal(self, bookmark: Bookmark) -> None:
         """Note a removed bookmark so that ``u`` can put it back."""
@@ -387,51 +294,13 @@ class BriefingApp(App):
 
     def undo_removal(self, *, from_trash: bool = False) -> Bookmark | None:
         """Restore the bookmark removed last in this session (else, with ``from_trash``, the file's last one)."""
-        restored: Bookmark | None
-        if self.removals:
-            restored = self.bookmarks.restore(self.removals.pop())
-        elif from_trash and self.bookmarks.removed():
-            restored = self.bookmarks.restore_last_removed()
-        else:
-            hint = "B, then t lists" if not from_trash else "t lists"
-            self.notify(f"Nothing to undo ({hint} removed bookmarks, kept with their notes).", timeout=4)
-            return None
-        self.report_storage()
-        if restored is not None:
-            note = " with its note" if restored.note.strip() else ""
-            self.notify(f"Bookmark restored{note}: {self.title_of(restored.target)}", timeout=3)
-            self.bookmarks_changed(restored.target)
-        return restored
+        return bookmark_keys.undo_removal(self, from_trash=from_trash)
+
+    def action_edit_note(self) -> None:
+        bookmark_keys.edit_note(self)
 
     def action_undo(self) -> None:
         self.undo_removal()
-
-    def action_edit_note(self) -> None:
-        from briefing_tui.tui.dialogs.note import NoteDialog
-
-        selected = self.selected_target()
-        if selected is None:
-            self.notify("Select something to write a note on.", timeout=3)
-            return
-        target, kind = selected
-        existing = self.bookmarks.get(target)
-
-        def save(result: tuple[str, list[str]] | None) -> None:
-            if result is None:
-                return
-            note, tags = result
-            if not self.bookmarks.is_bookmarked(target):
-                self.bookmarks.add(target, kind)
-            self.bookmarks.update(target, note=note, tags=tags)
-            self.notify("Note saved", timeout=2)
-            self.bookmarks_changed(target)
-
-        self.push_screen(
-            NoteDialog(
-                self.title_of(target), existing.note if existing else "", list(existing.tags) if existing else []
-            ),
-            save,
-        )
 
     def bookmarks_changed(self, target: str | None = None) -> None:
         """Tell every screen a bookmark changed (each redraws its own marks), and any storage problem."""
@@ -479,9 +348,7 @@ class BriefingApp(App):
 
         if self.library is None:
             return
-        # BookmarkLike declares writable attributes; a frozen Bookmark has them read-only (same values).
-        marks = cast("Sequence[slides.BookmarkLike]", self.bookmarks.all())
-        deck = slides.bookmarks_deck(self.library, marks)
+        deck = slides.bookmarks_deck(self.library, self.bookmarks.all())
         if not deck.slides:
             self.notify("No bookmarks to present.", timeout=3)
             return
@@ -532,13 +399,4 @@ class BriefingApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Compare: US · Japan · China", "Open the side-by-side comparison", self.action_compare)
-        yield SystemCommand("Bookmarks", "List, edit, reorder and export bookmarks", self.action_bookmarks)
-        yield SystemCommand("Glossary", "Every acronym and key name, with its expansion", self.show_glossary)
-        yield SystemCommand("Present: this briefing", "Step through the current briefing", self.action_present)
-        yield SystemCommand("Present: bookmarks", "Present the bookmarked items in saved order", self.present_bookmarks)
-        yield SystemCommand("Export…", "Export bookmarks, a briefing or the comparison", self.action_export)
-        yield SystemCommand("Bookmark: toggle", "Bookmark what is selected", self.action_toggle_bookmark)
-        yield SystemCommand("Note: edit", "Write a note on what is selected", self.action_edit_note)
-        yield SystemCommand("Copy as Markdown", "Copy the selected item with its citation", self.action_copy)
-        yield SystemCommand("Help: keys", "Keys by screen", self.action_help)
+        yield from system_commands(self)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
@@ -137,3 +139,17 @@ def _highlight(matcher: Matcher, text: str) -> Content:
 def _plain_help(text: str) -> str:
     """Help text escaped for the palette, which always reads it as markup."""
     return escape(clean_line(text))
+
+
+def system_commands(app: BriefingApp) -> Iterable[SystemCommand]:
+    """The app's own commands in the palette (after Textual's: theme, keys, screenshot, quit)."""
+    yield SystemCommand("Compare: US · Japan · China", "Open the side-by-side comparison", app.action_compare)
+    yield SystemCommand("Bookmarks", "List, edit, reorder and export bookmarks", app.action_bookmarks)
+    yield SystemCommand("Glossary", "Every acronym and key name, with its expansion", app.show_glossary)
+    yield SystemCommand("Present: this briefing", "Step through the current briefing", app.action_present)
+    yield SystemCommand("Present: bookmarks", "Present the bookmarked items in saved order", app.present_bookmarks)
+    yield SystemCommand("Export…", "Export bookmarks, a briefing or the comparison", app.action_export)
+    yield SystemCommand("Bookmark: toggle", "Bookmark what is selected", app.action_toggle_bookmark)
+    yield SystemCommand("Note: edit", "Write a note on what is selected", app.action_edit_note)
+    yield SystemCommand("Copy as Markdown", "Copy the selected item with its citation", app.action_copy)
+    yield SystemCommand("Help: keys", "Keys by screen", app.action_help)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -12,6 +13,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from briefing_tui.tui.screens.base import BriefingDialog
+
+if TYPE_CHECKING:
+    from briefing_tui.tui.app import BriefingApp
 
 INTRO = (
     "briefing-tui: policy briefings on how the United States, Japan and China engage Latin America and the "
@@ -57,3 +61,19 @@ class HelpScreen(BriefingDialog[None]):
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)
+
+
+def help_sections(app: BriefingApp) -> list[tuple[str, Sequence[object]]]:
+    """(title, bindings) of every screen, the app-wide keys first."""
+    from briefing_tui.tui.screens.bookmarks import BookmarksScreen
+    from briefing_tui.tui.screens.compare import CompareScreen
+    from briefing_tui.tui.screens.explorer import ExplorerScreen
+    from briefing_tui.tui.screens.presenter import PresenterScreen
+
+    return [
+        ("Everywhere", app.BINDINGS),
+        ("Explorer", ExplorerScreen.BINDINGS),
+        ("Compare", CompareScreen.BINDINGS),
+        ("Bookmarks", BookmarksScreen.BINDINGS),
+        ("Presenter", PresenterScreen.BINDINGS),
+    ]
