@@ -288,9 +288,12 @@ def launch(which: str, env: dict[str, str], content: Path | None, timeout: float
 
 
 def probe(command: str, env: dict[str, str], content: Path, timeout: float, *extra: str) -> dict:
+    """Run a probe with XDG dirs in the folder ``env`` points them to (the probe sets them itself)."""
+    home = Path(env["XDG_CACHE_HOME"]).parent
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / f"{command}.json"
-        child = run_child([str(HERE / "probe.py"), command, str(out), "--content", str(content), *extra], env, timeout)
+        args = [str(HERE / "probe.py"), command, str(out), "--content", str(content), "--home", str(home), *extra]
+        child = run_child(args, env, timeout)
         if child["returncode"] != 0 or not out.exists():
             raise RuntimeError(f"probe {command} failed:\n{child['output']}")
         result = json.loads(out.read_text())
