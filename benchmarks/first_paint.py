@@ -13,6 +13,7 @@ Prints medians, the ratio, and PASS/FAIL against the 1.3x target.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pty
 import select
@@ -38,7 +39,13 @@ def fresh_env(root: Path, width: int, height: int) -> dict[str, str]:
         folder.mkdir(parents=True, exist_ok=True)
         env[name] = str(folder)
     env.update(TERM="xterm-256color", COLUMNS=str(width), LINES=str(height), COLORTERM="truecolor")
-    env.pop("TEXTUAL", None)
+    for name in [name for name in env if name.startswith(("TEXTUAL", "BRIEFING_TUI"))]:
+        del env[name]
+    # Bytecode as an installed app has it (compiled once, then reused), as run.py does: with
+    # PYTHONDONTWRITEBYTECODE set, briefing_tui's modules would be compiled at every launch while
+    # Textual's come precompiled from site-packages, which is not what a user's start costs.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(HERE / "out" / "pycache")
     return env
 
 
@@ -90,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--size", default="80x24")
     parser.add_argument("--content", action="append", default=[])
+    parser.add_argument("--json", type=Path, help="also write the samples and medians here (run.py reads it)")
     args = parser.parse_args(argv)
     width, height = (int(part) for part in args.size.split("x"))
     app = shutil.which("briefing-tui") or ""
@@ -114,10 +122,19 @@ def main(argv: list[str] | None = None) -> int:
     for name, value in medians.items():
         spread = ", ".join(f"{v:.3f}" for v in sorted(times[name]))
         print(f"  {name:<10} {value:.3f}   ({spread})")
-    for state in ("warm", "cold"):
-        ratio = medians[state] / medians["yardstick"]
+    ratios = {state: medians[state] / medians["yardstick"] for state in ("warm", "cold")}
+    for state, ratio in ratios.items():
         verdict = "PASS" if ratio <= TARGET_RATIO else "FAIL"
         print(f"  ratio {state} / yardstick: {ratio:.2f}x  [target <= {TARGET_RATIO}x] {verdict}")
+    if args.json:
+        report = {
+            "size": f"{width}x{height}",
+            "runs": args.runs,
+            "samples": times,
+            "medians": medians,
+            "ratios": ratios,
+        }
+        args.json.write_text(json.dumps(report), encoding="utf-8")
     return 0
 
 

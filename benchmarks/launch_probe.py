@@ -175,7 +175,7 @@ def main() -> int:
     result = {"which": which, "marks": marks, "cpu": cpu, "spans": spans, "max_stall": stall["max"]}
     if which == "briefing":
         result["items"] = len(app.library.items) if app.library is not None else None
-        result["startup_error"] = app.startup_error
+        result["startup_error"] = app.failure  # why the app ended itself, if it did
     if profiles:
         import pstats
 

@@ -1,11 +1,14 @@
 """Child processes for the non-launch measurements: content loading, search, UI actions.
 
-    python benchmarks/probe.py load   OUT.json --content DIR [--reps 3] [--no-cache-reps 2]
-    python benchmarks/probe.py search OUT.json --content DIR [--reps 20]   (at most ~20 s per category)
-    python benchmarks/probe.py ui     OUT.json --content DIR [--reps 10]
+    python benchmarks/probe.py load   OUT.json --content DIR [--home DIR] [--reps 3] [--no-cache-reps 2]
+    python benchmarks/probe.py search OUT.json --content DIR [--home DIR] [--reps 20]   (<= ~20 s per category)
+    python benchmarks/probe.py ui     OUT.json --content DIR [--home DIR] [--reps 10]
 
-``run.py`` runs each in its own process with temporary XDG_* directories (``search`` and ``ui``
-reuse the cache ``load`` left behind, so they start from a warm cache like a returning user).
+Each probe sets its own XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME and XDG_STATE_HOME before
+anything of briefing_tui is imported: folders under ``--home DIR``, or a temporary folder removed at
+exit, never the inherited ones, so the real home is never touched. ``run.py`` passes the same
+``--home`` to ``load``, ``search`` and ``ui`` (they reuse the cache ``load`` left behind, so they start
+from a warm cache like a returning user).
 Times are seconds from ``time.perf_counter()``; the JSON holds every sample so medians and
 percentiles can be recomputed.
 """
@@ -14,10 +17,24 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+XDG_NAMES = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
+
+
+def use_home(home: Path) -> None:
+    """Point every XDG directory into ``home`` (called before briefing_tui is imported)."""
+    for name in XDG_NAMES:
+        folder = home / name.lower()
+        folder.mkdir(parents=True, exist_ok=True)
+        os.environ[name] = str(folder)
+
 
 # -- queries ----------------------------------------------------------------------------------
 # Words the generator's vocabulary uses, from very common ("trade", ~45% of items) to rare.
@@ -344,6 +361,20 @@ def main(argv: list[str]) -> int:
     options = dict(zip(argv[2::2], argv[3::2], strict=False))
     content = Path(options["--content"])
     reps = int(options.get("--reps", "5"))
+    scratch = None
+    if "--home" in options:
+        use_home(Path(options["--home"]))
+    else:
+        scratch = Path(tempfile.mkdtemp(prefix="briefing-probe-"))
+        use_home(scratch)
+    try:
+        return run_probe(command, out, content, reps, options)
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def run_probe(command: str, out: Path, content: Path, reps: int, options: dict[str, str]) -> int:
     if command == "load":
         result = cmd_load(content, reps, int(options.get("--no-cache-reps", "2")))
     elif command == "search":

@@ -37,6 +37,14 @@ TARGET_RATIO_BUNDLED = 1.3
 TARGET_SHELL_100K = 1.5
 TARGET_STALL_MS = 100
 TARGET_RSS_100K_MB = 300
+TARGET_FIRST_PAINT_RATIO = 1.3
+"""First paint in a real pty (first_paint.py), bundled content, against the yardstick in the same run."""
+TARGET_UI_OPEN_MS = 100
+"""Compare screen and presenter: key to painted frame, bundled content."""
+TARGET_UI_MOVE_MS = 50
+"""Moving between cells or slides: key to painted frame, bundled content."""
+TARGET_SEARCH_USABLE_COLD_S = 10.0
+"""100k items, cold cache: search usable (index ready) this long after launch."""
 TARGET_SEARCH_MS = {10_000: 10.0, 100_000: 30.0}
 """Search p95 targets for word queries and prefixes of 2+ letters; packs up to 10k use the 10k one."""
 TARGETED_SEARCHES = ("words-1", "words-2", "words-3", "prefix-2", "prefix-3", "prefix-4", "typed-words+prefix")
@@ -288,14 +296,28 @@ def launch(which: str, env: dict[str, str], content: Path | None, timeout: float
 
 
 def probe(command: str, env: dict[str, str], content: Path, timeout: float, *extra: str) -> dict:
+    """Run a probe with XDG dirs in the folder ``env`` points them to (the probe sets them itself)."""
+    home = Path(env["XDG_CACHE_HOME"]).parent
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / f"{command}.json"
-        child = run_child([str(HERE / "probe.py"), command, str(out), "--content", str(content), *extra], env, timeout)
+        args = [str(HERE / "probe.py"), command, str(out), "--content", str(content), "--home", str(home), *extra]
+        child = run_child(args, env, timeout)
         if child["returncode"] != 0 or not out.exists():
             raise RuntimeError(f"probe {command} failed:\n{child['output']}")
         result = json.loads(out.read_text())
     result["process"] = {key: child[key] for key in ("wall", "cpu", "maxrss_mb")}
     return result
+
+
+def first_paint(content: Path, runs: int, env: dict[str, str], timeout: float) -> dict:
+    """first_paint.py in a child: the app and the yardstick in a real pseudo-terminal, same run."""
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "first_paint.json"
+        args = [str(HERE / "first_paint.py"), "--runs", str(runs), "--content", str(content), "--json", str(out)]
+        child = run_child(args, env, timeout)  # each launch gets XDG dirs of its own (first_paint.fresh_env)
+        if child["returncode"] != 0 or not out.exists():
+            raise RuntimeError(f"first_paint.py failed:\n{child['output']}")
+        return json.loads(out.read_text())
 
 
 # -- one size -----------------------------------------------------------------------------------
@@ -330,6 +352,10 @@ def measure_size(size: str | int, content: Path, args: argparse.Namespace, scrat
 
     log(f"{label}: UI actions (open item, compare, presenter)")
     result["ui"] = probe("ui", load_env, content, timeout, "--reps", str(args.ui_reps))
+
+    if size == "bundled":
+        log(f"{label}: first paint in a real pty x{args.runs} (yardstick, warm, cold)")
+        result["first_paint"] = first_paint(content, args.runs, fresh_env(scratch / f"{label}-paint"), timeout)
 
     log(f"{label}: launch x{args.runs} (yardstick, cold cache, warm cache; plus one warm-up)")
     warmup_env = fresh_env(scratch / f"{label}-warmup")
@@ -479,7 +505,44 @@ def summarize(measured: dict) -> dict:
                     "pass": ratio <= TARGET_RATIO_BUNDLED,
                 }
             )
+    if measured["size"] == "bundled":
+        paint = measured.get("first_paint")
+        if paint:
+            summary["first_paint"] = paint
+            for cache_state in ("warm", "cold"):
+                ratio = paint["ratios"][cache_state]
+                checks.append(
+                    {
+                        "target": f"first paint in a real pty <= {TARGET_FIRST_PAINT_RATIO}x yardstick "
+                        f"({cache_state} cache; {paint['medians'][cache_state]:.3f} s vs "
+                        f"{paint['medians']['yardstick']:.3f} s)",
+                        "value": round(ratio, 2),
+                        "pass": ratio <= TARGET_FIRST_PAINT_RATIO,
+                    }
+                )
+        for key, what, limit in (
+            ("compare_push_ms", "compare screen: open, key to frame", TARGET_UI_OPEN_MS),
+            ("compare_move_ms", "compare screen: move a cell, key to frame", TARGET_UI_MOVE_MS),
+            ("presenter_push_ms", "presenter: open, key to frame", TARGET_UI_OPEN_MS),
+            ("presenter_step_ms", "presenter: step a slide, key to frame", TARGET_UI_MOVE_MS),
+        ):
+            value = summary["ui"][key]
+            checks.append(
+                {
+                    "target": f"{what} <= {limit} ms",
+                    "value": None if value is None else round(value, 1),
+                    "pass": value is not None and value <= limit,
+                }
+            )
     if items >= 100_000:
+        usable = summary["launch"]["index_cold"]
+        checks.append(
+            {
+                "target": f"search usable <= {TARGET_SEARCH_USABLE_COLD_S:g} s after launch (cold cache)",
+                "value": round(usable, 2),
+                "pass": usable <= TARGET_SEARCH_USABLE_COLD_S,
+            }
+        )
         shell = summary["launch"]["shell_warm"]
         checks.append(
             {
@@ -513,7 +576,7 @@ def summarize(measured: dict) -> dict:
 
 
 def verdict(passed: bool | None) -> str:
-    return "" if passed is None else (" PASS" if passed else " MISS")
+    return "" if passed is None else (" PASS" if passed else " FAIL")
 
 
 def render_table(results: dict) -> str:
@@ -537,6 +600,18 @@ def render_table(results: dict) -> str:
             [],
         )
     )
+
+    def paint(s, e) -> str:
+        found = s.get("first_paint")
+        if not found:
+            return "-"
+        medians, ratios = found["medians"], found["ratios"]
+        return (
+            f"{medians['warm']:.3f} / {medians['cold']:.3f} / {medians['yardstick']:.3f} s = "
+            f"{ratios['warm']:.2f}x / {ratios['cold']:.2f}x" + verdict(max(ratios.values()) <= TARGET_FIRST_PAINT_RATIO)
+        )
+
+    row("first paint, real pty 80x24: warm / cold / yardstick [<=1.3x]", paint)
     row("yardstick app: first frame", lambda s, e: seconds(s["launch"]["yardstick_frame"]))
     row(
         "shell painted, warm cache [100k: <=1.5 s]",
@@ -569,7 +644,13 @@ def render_table(results: dict) -> str:
             )
         ),
     )
-    row("search usable (index ready), cold", lambda s, e: seconds(s["launch"]["index_cold"]))
+    row(
+        "search usable (index ready), cold [100k: <=10 s]",
+        lambda s, e: seconds(
+            s["launch"]["index_cold"],
+            s["launch"]["index_cold"] <= TARGET_SEARCH_USABLE_COLD_S if s["items"] >= 100_000 else None,
+        ),
+    )
     row("search usable (index ready), warm", lambda s, e: seconds(s["launch"]["index_warm"]))
     row("imports done (warm)", lambda s, e: seconds(s["launch"]["imports_warm"]))
     row(
@@ -665,10 +746,18 @@ def render_table(results: dict) -> str:
     rows.append(("UI (median, to the next painted frame)", []))
     row("open item: handler only", lambda s, e: ms(s["ui"]["open_handler_ms"]))
     row("open item: to frame", lambda s, e: ms(s["ui"]["open_frame_ms"]))
-    row("compare screen: push to frame", lambda s, e: ms(s["ui"]["compare_push_ms"]))
-    row("compare screen: move a cell", lambda s, e: ms(s["ui"]["compare_move_ms"]))
-    row("presenter: open to frame", lambda s, e: ms(s["ui"]["presenter_push_ms"]))
-    row("presenter: step a slide", lambda s, e: ms(s["ui"]["presenter_step_ms"]))
+
+    def ui_cell(key: str, limit: float):
+        def cell(s, e) -> str:
+            value = s["ui"][key]
+            return ms(value, (value is not None and value <= limit) if e["size"] == "bundled" else None)
+
+        return cell
+
+    row("compare screen: push to frame [bundled: <=100]", ui_cell("compare_push_ms", TARGET_UI_OPEN_MS))
+    row("compare screen: move a cell [bundled: <=50]", ui_cell("compare_move_ms", TARGET_UI_MOVE_MS))
+    row("presenter: open to frame [bundled: <=100]", ui_cell("presenter_push_ms", TARGET_UI_OPEN_MS))
+    row("presenter: step a slide [bundled: <=50]", ui_cell("presenter_step_ms", TARGET_UI_MOVE_MS))
 
     width = max(len(title) for title, _ in rows) + 2
     column = max(22, *(len(cell) for _, cells in rows for cell in cells), *(len(label) for label in labels)) + 2
@@ -723,7 +812,7 @@ def render_checks(results: dict) -> str:
     for entry in results["sizes"]:
         for check in entry["summary"]["checks"]:
             lines.append(
-                f"  {'PASS' if check['pass'] else 'MISS'}  {entry['size']:>8}: {check['target']}: {check['value']}"
+                f"  {'PASS' if check['pass'] else 'FAIL'}  {entry['size']:>8}: {check['target']}: {check['value']}"
             )
     return "\n".join(lines)
 

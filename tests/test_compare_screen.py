@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from briefing_tui.core.compare import SILENT_TEXT
+from briefing_tui.core.compare import SILENT_TEXT, cell_for, contrast_point
+from briefing_tui.core.text import clean_line
 from briefing_tui.tui.dialogs.theme_picker import ThemePicker
 from briefing_tui.tui.screens.compare import CompareScreen
 from briefing_tui.tui.screens.explorer import ExplorerScreen
@@ -456,6 +457,57 @@ def test_bindings_have_descriptions_and_ids() -> None:
 
     bindings = [binding for binding in CompareScreen.BINDINGS if isinstance(binding, Binding)]
     assert all(binding.description and binding.id and binding.id.startswith("compare.") for binding in bindings)
+
+
+# -- rows mounted after the first frame (bundled content: more themes than fit) -------------
+
+
+async def test_rows_beyond_the_first_screen_follow_and_keep_the_view(bundled_library) -> None:
+    app = make_app(content=None, library=bundled_library)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await app.push_screen(CompareScreen())  # returns once mounted, before the first frame
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        grid = screen.query_one(ComparisonGrid)
+        themes = list(bundled_library.themes)
+        assert len(screen.query(ThemeRow)) == grid.first_rows < len(themes)  # only what fits on screen
+        # Changing the view while rows are still to come (as "d" then "end" would): they arrive in it.
+        assert not grid.fully_mounted
+        screen.action_differences()
+        screen.action_edge(1)
+        for _ in range(50):
+            if grid.fully_mounted:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+        assert [row.theme.id for row in screen.query(ThemeRow)] == themes
+        last = (themes[-1], grid.shown_actors[-1])
+        assert screen.selected == last
+        selected = [view.key for view in screen.query(CellView) if view.has_class("-selected")]
+        assert selected == [last]
+        # Every cell shows its contrasting point (the differences view), not its full stance.
+        for view in screen.query(CellView):
+            expected = clean_line(contrast_point(cell_for(view.theme, view.actor)))
+            assert text_of(view).split() == expected.split(), view.key
+        # The selected last cell was scrolled into view.
+        assert grid.region.overlaps(cell(screen, *last).region)
+
+
+async def test_rows_beyond_the_first_screen_are_mounted_without_a_key(bundled_library) -> None:
+    app = make_app(content=None, library=bundled_library)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await app.push_screen(CompareScreen())
+        grid = app.screen.query_one(ComparisonGrid)
+        for _ in range(50):
+            if grid.fully_mounted:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+        assert [row.theme.id for row in app.screen.query(ThemeRow)] == list(bundled_library.themes)
+        assert len(app.screen.query(CellView)) == len(bundled_library.themes) * len(grid.actors)
+        assert app.screen.selected == (next(iter(bundled_library.themes)), grid.actors[0])
 
 
 # -- snapshots ----------------------------------------------------------------------------------

@@ -135,3 +135,43 @@ def test_huge_match_sets_rank_title_matches_first(bundled_library, monkeypatch: 
     assert unranked.approximate and {result.id for result in unranked.results[: len(in_title)]} == in_title
     positions = [bundled_library.positions[result.id] for result in unranked.results[: len(in_title)]]
     assert positions == sorted(positions)
+
+
+def test_index_text_is_the_same_from_stored_json_as_from_the_models(bundled_library) -> None:
+    """A cached pack is indexed from its stored JSON (no validation); it must index the same text."""
+    import json
+
+    from briefing_tui.core.models import actor_of
+    from briefing_tui.core.search.index import _facets, _item_text
+
+    approaches = 0
+    for item in bundled_library.iter_items():
+        stored = json.loads(item.model_dump_json())
+        assert _item_text(stored) == _item_text(vars(item)), item.id
+        assert _facets(stored) == _facets(vars(item)), item.id
+        if actor_of(item):
+            approaches += 1
+            # The actor an approach characterizes is a facet, even when not among its actors.
+            assert f"actor_{actor_of(item)}" in _facets({**stored, "actors": []}).split()
+        if item.quote:
+            assert item.quote.text in _item_text(stored)[2]
+    assert approaches
+
+
+def test_index_of_a_cached_pack_finds_what_an_in_memory_one_does(tmp_path) -> None:
+    from briefing_tui.core.content import load_library
+    from tests.conftest import PACK
+
+    memory = load_library([PACK], use_cache=False)
+    stored = load_library([PACK], use_cache=True)
+    assert stored.store is not None
+    folder = tmp_path / "index"
+    folder.mkdir()
+    in_memory = SearchIndex(memory)
+    on_file = SearchIndex(stored, folder / "index.sqlite")
+    reopened = SearchIndex(stored, folder / "index.sqlite")
+    assert [path.name for path in folder.iterdir()] == ["index.sqlite"]  # no temporary file left
+    for query in ["hydrogen", "kind:recommendation", "chile", "financ", "quote"]:
+        expected = [result.id for result in in_memory.search(query).results]
+        assert [result.id for result in on_file.search(query).results] == expected, query
+        assert [result.id for result in reopened.search(query).results] == expected, query

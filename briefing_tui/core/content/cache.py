@@ -78,7 +78,9 @@ def prune(keep: Path, days: int = 7) -> None:
     with contextlib.suppress(OSError):
         limit = time.time() - days * 86400
         for old in keep.parent.glob("*"):
-            if old != keep and old.name.startswith(("library-", "content-", "search-")) and old.stat().st_mtime < limit:
+            # (".library-…tmp" and ".search-…tmp": files a crashed build left behind)
+            names = ("library-", "content-", "search-", ".library-", ".search-")
+            if old != keep and old.name.startswith(names) and old.stat().st_mtime < limit:
                 old.unlink()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -151,6 +151,16 @@ class Library:
         if self.store is None:
             return iter(self.data.items)
         return self.store.iter_items()
+
+    def iter_item_fields(self) -> Iterator[Mapping[str, Any]]:
+        """Every item's fields in library order, for reading text in bulk (the search index).
+
+        Items validated in this process give their field dicts (nested values stay models); a
+        store gives the stored JSON's dicts, without validating them again.
+        """
+        if self.store is None:
+            return (vars(item) for item in self.data.items)
+        return self.store.iter_fields()
 
     def resolve(self, target: str) -> Resolved | None:
         """What a target id names: ("item", Item), ("section", Section), ("briefing", Briefing)."""

@@ -173,6 +173,24 @@ class ItemStore:
             last = rows[-1][0]
             yield from many.validate_json("[" + ",".join(text for _, text in rows) + "]")
 
+    def iter_fields(self) -> Iterator[dict[str, Any]]:
+        """Every item's fields as stored (validated before they were written), in library order.
+
+        For reading text in bulk (the search index): no pydantic, a tenth of ``iter_items``' cost.
+        """
+        last = 0
+        loads = json.loads
+        while True:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT rowid, item FROM items WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, ENTRY_CHUNK)
+                ).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            for _, text in rows:
+                yield loads(text)
+
     def close(self) -> None:
         with self._lock:
             self._db.close()

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import sqlite3
 import threading
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from briefing_tui.core.content import Library
-from briefing_tui.core.models import actor_of
 from briefing_tui.core.search.outcome import EMPTY_MESSAGE, SearchOutcome, SearchResult, outcome_message
 from briefing_tui.core.search.query import ParsedQuery, parse_query
 from briefing_tui.core.search.snippets import clean_snippet, make_snippet, title_pattern
@@ -40,26 +42,33 @@ RERANK_EXTRA = 20
 TITLE_BONUS = 1.5
 """How much a title holding every query word multiplies an item's score (proportionally for some)."""
 
+PREFIX_INDEXES = "1 2 3"
+"""FTS5 prefix indexes (lengths): a prefix as typed is answered from one of them."""
+
 SHORT_PREFIX_LIMIT = 200
 """A one-letter prefix matches most items: return the first ones unranked, at once."""
 
 
-def _facets(item) -> str:
-    tokens = [f"kind_{item.kind}", f"briefing_{item.source.document}"]
-    tokens += [f"country_{country}" for country in item.countries]
-    tokens += [f"sector_{sector}" for sector in item.sectors]
-    actors = set(item.actors)
-    actor = actor_of(item)
-    if actor:
-        actors.add(actor)
+def _get(value: Any, name: str) -> Any:
+    """A field of a nested value: a dict (stored JSON) or a model (validated in this process)."""
+    return value[name] if isinstance(value, dict) else getattr(value, name)
+
+
+def _facets(fields: Mapping[str, Any]) -> str:
+    kind = fields["kind"]
+    tokens = [f"kind_{kind}", f"briefing_{_get(fields['source'], 'document')}"]
+    tokens += [f"country_{country}" for country in fields["countries"]]
+    tokens += [f"sector_{sector}" for sector in fields["sectors"]]
+    actors = set(fields["actors"])
+    if kind == "approach":  # the actor it characterizes (models.actor_of)
+        actors.add(fields["actor"])
     tokens += [f"actor_{actor}" for actor in sorted(actors)]
     return " ".join(token.replace("-", "_") for token in tokens)
 
 
-def _item_text(item) -> tuple[str, str, str, str]:
-    # The field dict, not getattr: a missing attribute takes pydantic's slow __getattr__ path,
-    # which cost 40% of building a large index.
-    fields = vars(item)
+def _item_text(fields: Mapping[str, Any]) -> tuple[str, str, str, str]:
+    # The field dict (``vars(item)`` or the stored JSON), not getattr: a missing attribute takes
+    # pydantic's slow __getattr__ path, which cost 40% of building a large index.
     extra: list[str] = []
     for name in ("value", "measures", "name", "acronym", "theme", "number"):
         value = fields.get(name)
@@ -67,11 +76,12 @@ def _item_text(item) -> tuple[str, str, str, str]:
             extra.append(str(value))
     for name in ("proposals", "companies", "institutions", "partners"):
         extra.extend(fields.get(name) or [])
-    if item.quote:
-        extra.append(item.quote.text)
-    body = "\n".join([item.body, *extra, *item.notes])
-    tags = " ".join([*item.tags, *item.countries, *item.sectors, *item.actors]).replace("-", " ")
-    return item.title, item.summary, body, tags
+    quote = fields.get("quote")
+    if quote:
+        extra.append(_get(quote, "text"))
+    body = "\n".join([fields["body"], *extra, *fields["notes"]])
+    tags = " ".join([*fields["tags"], *fields["countries"], *fields["sectors"], *fields["actors"]]).replace("-", " ")
+    return fields["title"], fields["summary"], body, tags
 
 
 class SearchIndex:
@@ -82,16 +92,39 @@ class SearchIndex:
         self._lock = threading.Lock()
         self.vocabulary = Vocabulary(self._vocabulary_rows())
         """The words of the items as written, for correcting typos (read on first use)."""
-        reuse = path is not None and path.exists()
-        self._db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False)
-        if reuse and not self._usable():
+        if path is None:
+            self._db = sqlite3.connect(":memory:", check_same_thread=False)
+            self._build()
+            return
+        if path.exists():
+            self._db = sqlite3.connect(str(path), check_same_thread=False)
+            if self._usable():
+                return
             self._db.close()
             with contextlib.suppress(OSError):
-                path.unlink()  # type: ignore[union-attr]
-            reuse = False
-            self._db = sqlite3.connect(str(path), check_same_thread=False)
-        if not reuse:
+                path.unlink()
+        self._build_file(path)
+
+    def _build_file(self, path: Path) -> None:
+        """Build into a temporary file, then move it into place (readers see all of it or none).
+
+        The file is a cache that can always be rebuilt, so it is written without a journal and
+        without syncing: a crash leaves only a temporary file behind, never a partial index.
+        """
+        temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            self._db = sqlite3.connect(str(temp), check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode = OFF")
+            self._db.execute("PRAGMA synchronous = OFF")
             self._build()
+            self._db.close()
+            os.replace(temp, path)
+        except BaseException:
+            self._db.close()
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            raise
+        self._db = sqlite3.connect(str(path), check_same_thread=False)
 
     def _usable(self) -> bool:
         try:
@@ -107,11 +140,11 @@ class SearchIndex:
         db.execute(
             "CREATE VIRTUAL TABLE items USING fts5("
             "id UNINDEXED, title, summary, body, tags, facets, "
-            "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '1 2 3')"
+            f"tokenize = 'porter unicode61 remove_diacritics 2', prefix = '{PREFIX_INDEXES}')"
         )
         rows = (
-            (position, item.id, *_item_text(item), _facets(item))
-            for position, item in enumerate(self.library.iter_items(), start=1)
+            (position, fields["id"], *_item_text(fields), _facets(fields))
+            for position, fields in enumerate(self.library.iter_item_fields(), start=1)
         )
         db.execute("DROP TABLE IF EXISTS kinds")
         db.execute("CREATE TABLE kinds(rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL)")

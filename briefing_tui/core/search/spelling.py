@@ -12,9 +12,6 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 
 def max_edits(word: str) -> int:
     """How many edits a correction may make: none for short words (too many near neighbours)."""
@@ -70,6 +67,9 @@ class Vocabulary:
         if prefix:
             # Compare the typed start with each word's start of the same length (and one more letter).
             choices = dict(enumerate(candidate[: len(word) + 1] for candidate in words))
+        from rapidfuzz import process  # on the first correction, not at every start (~12 ms)
+        from rapidfuzz.distance import OSA
+
         found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit + 1, limit=40)
         if not found:
             return Correction(word, None)
@@ -84,6 +84,9 @@ class Vocabulary:
 
 def closest(value: str, choices: Iterable[str], limit: int = 3) -> list[str]:
     """The known values nearest to a mistyped one, for "did you mean …?" (an empty list when none is near)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
     options = list(dict.fromkeys(choices))
     cutoff = max(1, len(value) // 3)
     found = process.extract(value, options, scorer=OSA.distance, score_cutoff=cutoff, limit=limit * 3)

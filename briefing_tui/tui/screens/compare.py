@@ -18,12 +18,13 @@ from textual.widgets import Header, Static
 
 from briefing_tui.core import compare
 from briefing_tui.core.content import Library, LibraryData
+from briefing_tui.core.models import Theme
 from briefing_tui.core.text import clean_line
 from briefing_tui.core.vocab import ACTORS, label
 from briefing_tui.tui.dialogs.theme_picker import ThemePicker
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
 from briefing_tui.tui.widgets.cell_details import CellDetails
-from briefing_tui.tui.widgets.compare_grid import CellKey, ComparisonGrid
+from briefing_tui.tui.widgets.compare_grid import CellKey, ComparisonGrid, rows_to_fill
 from briefing_tui.tui.widgets.footer import QuietFooter
 
 
@@ -89,10 +90,12 @@ class CompareScreen(BriefingScreen[None]):
         yield Static("", id="compare-status")
         with Container(id="compare-body"):
             if self.library.themes:
+                themes = list(self.library.themes.values())
                 yield ComparisonGrid(
-                    list(self.library.themes.values()),
+                    themes,
                     self.actors,
                     marked=self._bookmarked_targets(),
+                    first_rows=self._first_rows(themes, shown),
                     id="compare-grid",
                 )
                 yield CellDetails(id="cell-details")
@@ -101,6 +104,17 @@ class CompareScreen(BriefingScreen[None]):
                 message = "The content is still loading." if loading else "The loaded content has no comparison themes."
                 yield Static(Text(message + " Escape goes back."), id="compare-empty")
         yield QuietFooter(keys_first=True)
+
+    def _first_rows(self, themes: list[Theme], shown: str) -> int:
+        """How many rows the grid mounts for the first frame: those in view, and the start cell's."""
+        width, height = self.app.size
+        if shown == "-wide":
+            width -= 64  # the evidence panel at the side (compare.tcss)
+        count = rows_to_fill(themes, self.actors, width=width, height=height, stacked=shown == "-narrow")
+        ids = [theme.id for theme in themes]
+        if self.start is not None and self.start[0] in ids:
+            count = max(count, ids.index(self.start[0]) + 1)
+        return count
 
     def on_mount(self) -> None:
         self.sub_title = "Compare · " + " · ".join(label(ACTORS, actor) for actor in self.actors)

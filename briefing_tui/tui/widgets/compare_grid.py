@@ -4,6 +4,10 @@ The grid posts ``CellSelected`` when the selection moves (keys or a click); the 
 then calls ``CellDetails.show`` (widgets/cell_details.py). Neither widget reaches into the
 other. All content text is placed in ``rich.text.Text`` after ``clean``, so markup in the
 content shows literally.
+
+The grid mounts only the rows that fill the first screen; the others are mounted a few at a
+time after the first frame (styling, wrapping and laying out every cell of the bundled content
+took ~150 ms before anything was shown), or at once when the selection moves to one of them.
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ BOOKMARK_MARK = "★"
 CellKey = tuple[str, str]
 """(theme id, actor) of a cell."""
 
+MOUNT_BATCH = 2
+"""Rows mounted at a time after the first frame (each batch ~10-20 ms: keys are answered between)."""
+
 
 def _cell_text(theme: Theme, actor: str, *, differences: bool) -> Text:
     """A cell's body: the full stance and instruments, or the contrasting point alone."""
@@ -44,6 +51,25 @@ def _cell_text(theme: Theme, actor: str, *, differences: bool) -> Text:
         counts = f"{len(cell.evidence)} evidence · {len(cell.sources)} source{'s' if len(cell.sources) != 1 else ''}"
         text.append(f"\n{counts}", style="dim")
     return text
+
+
+def rows_to_fill(themes: Sequence[Theme], actors: Sequence[str], *, width: int, height: int, stacked: bool) -> int:
+    """How many theme rows, from the first, fill ``height`` lines of a grid ``width`` wide (a rough,
+    generous estimate: mounting a row too many costs a few milliseconds, one too few a blank band
+    for a frame)."""
+    heading = 22  # .theme-heading's width, beside the cells (above them when stacked)
+    per_row = 1 if stacked else max(1, len(actors))
+    cell_width = max(8, (width - 1 - (0 if stacked else heading)) // per_row - 4)  # scrollbar, border, padding
+    used = 0
+    for count, theme in enumerate(themes, start=1):
+        heights = []
+        for actor in actors:
+            lines = _cell_text(theme, actor, differences=False).plain.split("\n")
+            heights.append(max(3, 2 + sum(max(1, -(-len(line) // cell_width)) for line in lines)))
+        used += (sum(heights) + 2 if stacked else max(heights)) + 1
+        if used >= height:
+            return count + 1
+    return len(themes)
 
 
 class ThemeHeading(Static):
@@ -68,7 +94,15 @@ class CellView(Static):
             super().__init__()
             self.key = key
 
-    def __init__(self, theme: Theme, actor: str, *, bookmarked: bool = False) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        actor: str,
+        *,
+        bookmarked: bool = False,
+        differences: bool = False,
+        selected: bool = False,
+    ) -> None:
         super().__init__(classes="cell")
         self.theme = theme
         """The theme (row) of the cell."""
@@ -77,9 +111,10 @@ class CellView(Static):
         # No restyle yet (update=False): the classes are styled when the cell mounts.
         self.set_class(compare.is_silent(compare.cell_for(theme, actor)), "-silent", update=False)
         self.set_class(actor == "lac", "-lac", update=False)
+        self.set_class(selected, "-selected", update=False)
         self._shown: tuple[bool, bool] | None = None
         """(differences, bookmarked) of what the cell shows."""
-        self.show(differences=False, bookmarked=bookmarked)
+        self.show(differences=differences, bookmarked=bookmarked)
 
     @property
     def key(self) -> CellKey:
@@ -115,9 +150,23 @@ class ThemeRow(Horizontal):
         """Bookmarked targets when the row was made (for the cells' first ★ marks)."""
 
     def compose(self) -> ComposeResult:
+        # In a grid, the cells start in the grid's view as it is now (a row can be mounted
+        # after the view changed); alone, full stances with every column.
+        grid = self.parent if isinstance(self.parent, ComparisonGrid) else None
+        marked = grid.marked if grid is not None else self.marked
+        shown = grid.shown_actors if grid is not None else self.actors
+        selected = grid.selected if grid is not None else None
         yield ThemeHeading(self.theme)
         for actor in self.actors:
-            yield CellView(self.theme, actor, bookmarked=compare.cell_id(self.theme.id, actor) in self.marked)
+            cell = CellView(
+                self.theme,
+                actor,
+                bookmarked=compare.cell_id(self.theme.id, actor) in marked,
+                differences=grid.differences if grid is not None else False,
+                selected=selected == (self.theme.id, actor),
+            )
+            cell.display = actor in shown
+            yield cell
 
 
 class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
@@ -184,6 +233,7 @@ class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
         actors: Sequence[str],
         *,
         marked: Iterable[str] = (),
+        first_rows: int | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -201,11 +251,49 @@ class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
         """True: cells show only their contrasting point."""
         self.marked: frozenset[str] = frozenset(marked)
         """Bookmarked targets (cell ids among them), for the ★ marks."""
+        self.first_rows = len(self.themes) if first_rows is None else max(1, first_rows)
+        """How many rows are mounted with the grid; the others follow after the first frame."""
+        self._pending: list[Theme] = []
+        """Themes whose rows are not mounted yet, in order."""
 
     def compose(self) -> ComposeResult:
         # Cells are made showing their full stance and marks, so the first apply changes nothing.
-        for theme in self.themes:
-            yield ThemeRow(theme, self.actors, self.marked)
+        self._pending = self.themes[self.first_rows :]
+        for theme in self.themes[: self.first_rows]:
+            yield self._row(theme)
+
+    def on_mount(self) -> None:
+        if self._pending:
+            self.call_after_refresh(self._mount_more)
+
+    def _row(self, theme: Theme) -> ThemeRow:
+        """A row showing the grid's current view (filter, columns, differences, marks, selection)."""
+        row = ThemeRow(theme, self.actors, self.marked)
+        row.display = theme.id in self.shown_themes
+        return row
+
+    def _mount_more(self) -> None:
+        """Mount the next few pending rows, then (after they are painted) the next ones."""
+        if not self._pending or not self.is_attached:
+            return
+        batch, self._pending = self._pending[:MOUNT_BATCH], self._pending[MOUNT_BATCH:]
+        self.mount(*(self._row(theme) for theme in batch))
+        if self._pending:
+            self.call_after_refresh(self._mount_more)
+
+    def _mount_through(self, theme_id: str) -> None:
+        """Mount every pending row up to and including this theme's, now."""
+        ids = [theme.id for theme in self._pending]
+        if theme_id not in ids:
+            return
+        end = ids.index(theme_id) + 1
+        batch, self._pending = self._pending[:end], self._pending[end:]
+        self.mount(*(self._row(theme) for theme in batch))
+
+    @property
+    def fully_mounted(self) -> bool:
+        """True once every theme's row is mounted."""
+        return not self._pending
 
     def cells(self) -> list[CellView]:
         return list(self.query(CellView))
@@ -259,11 +347,17 @@ class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
             cell.set_class(cell.key == key, "-selected")
         if key is None:
             return
-        widget = self.cell(key)
-        if scroll and widget is not None:
-            self.call_after_refresh(self.scroll_to_widget, widget, animate=False)
+        if self.cell(key) is None:
+            self._mount_through(key[0])  # its cells start selected (ThemeRow.compose)
+        if scroll:
+            self.call_after_refresh(self._scroll_to_cell, key)
         if changed:
             self.post_message(self.CellSelected(key))
+
+    def _scroll_to_cell(self, key: CellKey) -> None:
+        widget = self.cell(key)
+        if widget is not None:
+            self.scroll_to_widget(widget, animate=False)
 
     def move(self, rows: int, columns: int) -> None:
         """Move the selection by themes (rows) and actors (columns)."""

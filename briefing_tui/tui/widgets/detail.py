@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,10 +14,12 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.core import citations as render
 from briefing_tui.core.content import Library
-from briefing_tui.core.glossary import Glossary
 from briefing_tui.core.search import highlight_spans
 from briefing_tui.core.text import clean, clean_line
 from briefing_tui.core.vocab import ACTORS, COUNTRIES, KINDS, SECTORS, count_of, label
+
+if TYPE_CHECKING:
+    from briefing_tui.core.glossary import Glossary  # loaded with the first item shown, not at start
 
 KIND_STYLES = {
     "recommendation": "bold black on #7fd18b",

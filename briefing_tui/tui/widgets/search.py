@@ -23,7 +23,6 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from briefing_tui.cli.tables import snippet_text
 from briefing_tui.core.search import SearchOutcome, expanded_terms
 from briefing_tui.core.search.facets import FacetValue, facet_counts, matching_values, typed_filter
 from briefing_tui.core.text import clean_line
@@ -222,7 +221,7 @@ class SearchPanel(Vertical):
             prompt.append(" " + clean_line(result.title), style="bold")
             prompt.append(f"  {result.briefing}", style="dim italic")
             prompt.append("\n")
-            prompt.append_text(snippet_text(result.snippet))
+            prompt.append_text(_snippet_text(result.snippet))
             options.append(Option(prompt, id=result.id))
         results.add_options(options)
 
@@ -313,3 +312,10 @@ class SearchPanel(Vertical):
     def previous_result(self) -> None:
         if self.outcome and self.outcome.results:
             self.open_result((self.result_index - 1) % len(self.outcome.results))
+
+
+def _snippet_text(snippet: str) -> Text:
+    # Imported when results are first shown: the cli package brings argparse (~30 ms of every start).
+    from briefing_tui.cli.tables import snippet_text
+
+    return snippet_text(snippet)
