@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -132,6 +133,7 @@ class BriefingApp(App):
             # first frame, instead of a "Loading" frame followed by a thread fighting for the GIL.
             try:
                 self.library = load_library(self.content_dirs, use_cache=self.use_cache)
+                gc.freeze()  # as the loader worker does: later collections skip the content's objects
             except ContentError as error:
                 self.content_failed(error)  # before any screen exists: nothing half-mounted to crash
                 return
