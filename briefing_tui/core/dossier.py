@@ -56,7 +56,16 @@ class Dossier:
     @property
     def target(self) -> str:
         """The dossier's own id, e.g. ``dossier:actor=japan,country=brazil`` (bookmarkable, reopenable)."""
-        return "dossier:" + ",".join(f"{name}={value}" for name, value in sorted(self.filters.items()))
+        return dossier_target(self.filters)
+
+
+FILTERS = {"country": COUNTRIES, "actor": ACTORS, "sector": SECTORS}
+"""A dossier's filters and the vocabulary each takes its values from."""
+
+
+def dossier_target(filters: dict[str, str]) -> str:
+    """The id of the dossier for ``filters``: names sorted, so one dossier has one id."""
+    return "dossier:" + ",".join(f"{name}={value}" for name, value in sorted(filters.items()))
 
 
 def dossier_title(country: str | None = None, actor: str | None = None, sector: str | None = None) -> str:
@@ -76,10 +85,25 @@ def parse_target(target: str) -> dict[str, str] | None:
     filters = {}
     for part in target.removeprefix("dossier:").split(","):
         name, _, value = part.partition("=")
-        if name not in ("country", "actor", "sector") or not value:
+        if name not in FILTERS or not value or name in filters:
             return None
         filters[name] = value
     return filters or None
+
+
+def known_filters(target: str) -> dict[str, str] | None:
+    """The filters of a dossier target whose every value is in the vocabulary (a dossier that can be
+    built), else None: a bookmark of any other ``dossier:`` id is shown as missing."""
+    filters = parse_target(target)
+    if filters is None or any(value not in FILTERS[name] for name, value in filters.items()):
+        return None
+    return filters
+
+
+def target_title(target: str) -> str | None:
+    """ "Dossier: Japan in Brazil" for a known dossier target, else None."""
+    filters = known_filters(target)
+    return f"Dossier: {dossier_title(**filters)}" if filters is not None else None
 
 
 def build_dossier(

@@ -43,6 +43,13 @@ class ExplorerScreen(BriefingScreen[None]):
         Binding("plus,equals_sign", "resize_navigator(4)", "Wider nav", show=False, id="explorer.wider"),
         Binding("minus", "resize_navigator(-4)", "Narrower nav", show=False, id="explorer.narrower"),
         Binding("d", "focus_detail", "Detail", show=False, id="explorer.focus_detail"),
+        Binding(
+            "D",
+            "dossier",
+            "Dossier",
+            tooltip="The dossier of the country, actor or sector group the navigator's cursor is in",
+            id="explorer.dossier",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -220,6 +227,7 @@ class ExplorerScreen(BriefingScreen[None]):
     @on(Navigator.NodeHighlighted)
     def _nav_highlighted(self, event: Navigator.NodeHighlighted) -> None:
         nav = event.node.data
+        self.refresh_bindings()  # D shows only inside a country, actor or sector group
         if self.query_one(Navigator).revealing is not None:
             return
         if nav is not None and nav.target and nav.target != self.current_target:
@@ -228,6 +236,16 @@ class ExplorerScreen(BriefingScreen[None]):
     @on(DetailView.LinkChosen)
     def _link_chosen(self, event: DetailView.LinkChosen) -> None:
         self.open(event.target)
+
+    def action_dossier(self) -> None:
+        """Open the dossier of the group the navigator's cursor is in (Japan under Brazil: Japan in Brazil)."""
+        from briefing_tui.core.dossier import dossier_target
+
+        filters = self.query_one(Navigator).dossier_filters()
+        if not filters:
+            self.notify("Group the navigator by country, actor or sector (g), then pick a group.", timeout=4)
+            return
+        self.app.open_target(dossier_target(filters))
 
     def action_back(self) -> None:
         target = self.history.back()
@@ -312,6 +330,10 @@ class ExplorerScreen(BriefingScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_result", "previous_result"):
             return self.query_one(SearchPanel).has_results
+        if action == "dossier":
+            nav = self.query_one(Navigator)
+            shown = nav.display and self.query_one("#sidebar").display
+            return shown and bool(nav.dossier_filters())
         if action == "back":
             return True if self.history.can_go_back else None
         if action == "forward":
