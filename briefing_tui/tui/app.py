@@ -354,7 +354,7 @@ class BriefingApp(App):
     def action_toggle_bookmark(self) -> None:
         selected = self.selected_target()
         if selected is None:
-            self.notify("Select an item, section, briefing or comparison cell first.", timeout=3)
+            self.notify("Select an item, section, briefing, comparison cell or dossier first.", timeout=3)
             return
         target, kind = selected
         removed = self.bookmarks.remove(target) if self.bookmarks.is_bookmarked(target) else None
@@ -445,10 +445,14 @@ class BriefingApp(App):
 
     def title_of(self, target: str) -> str:
         from briefing_tui.core.compare import parse_cell_id
+        from briefing_tui.core.dossier import target_title
         from briefing_tui.core.vocab import ACTORS
 
         if self.library is None:
             return target
+        dossier = target_title(target)
+        if dossier is not None:
+            return dossier
         cell = parse_cell_id(target)
         if cell:
             theme = self.library.themes.get(cell[0])
@@ -498,6 +502,10 @@ class BriefingApp(App):
             text = export.item_markdown(self.library, self.library.items[target])
         elif kind == "briefing":
             text = export.briefing_markdown(self.library, target)
+        elif kind == "dossier":
+            from briefing_tui.core.dossier import build_dossier, dossier_markdown, known_filters
+
+            text = dossier_markdown(build_dossier(self.library, **(known_filters(target) or {})))
         else:
             text = f"{self.title_of(target)} ({target})"
         self.copy_to_clipboard(text)

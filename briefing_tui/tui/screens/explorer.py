@@ -178,11 +178,12 @@ class ExplorerScreen(BriefingScreen[None]):
         self.app.push_screen(CompareScreen(start=cell))
 
     def _open_dossier(self, target: str, *, record: bool) -> None:
-        from briefing_tui.core.dossier import parse_target
+        from briefing_tui.core.dossier import known_filters
         from briefing_tui.tui.screens.dossier import DossierScreen
 
-        filters = parse_target(target)
+        filters = known_filters(target)
         if filters is None:
+            self.notify(f"No dossier {target!r}: its country, actor or sector is not one the briefings use.", timeout=4)
             return
         if record:
             self.history.visit(target)
