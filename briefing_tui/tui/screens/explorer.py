@@ -43,6 +43,7 @@ class ExplorerScreen(BriefingScreen[None]):
         Binding("plus,equals_sign", "resize_navigator(4)", "Wider nav", show=False, id="explorer.wider"),
         Binding("minus", "resize_navigator(-4)", "Narrower nav", show=False, id="explorer.narrower"),
         Binding("d", "focus_detail", "Detail", show=False, id="explorer.focus_detail"),
+        Binding("A", "acronyms", "Acronyms", tooltip="What the acronyms of this item stand for", id="explorer.acronyms"),
         Binding(
             "D",
             "dossier",
@@ -142,9 +143,9 @@ class ExplorerScreen(BriefingScreen[None]):
             note=bookmark.note if bookmark else None,
             glossary=app.glossary if resolved is not None and resolved[0] == "item" else None,
         )
+        self.refresh_bindings()  # Back may have become possible, and A has acronyms to show or not
         if record:
             self.history.visit(canonical)
-            self.refresh_bindings()  # Back (and Forward) may have become possible: undim them
         if resolved is not None:
             self._remember(canonical)
         if reveal and not self._searching:
@@ -248,6 +249,16 @@ class ExplorerScreen(BriefingScreen[None]):
             return
         self.app.open_target(dossier_target(filters))
 
+    def action_acronyms(self) -> None:
+        """Spell out the acronyms of the item shown (the ones underlined in the detail pane)."""
+        from briefing_tui.tui.dialogs.acronyms import AcronymsDialog
+
+        detail = self.query_one(DetailView)
+        if not detail.acronyms or detail.target is None:
+            self.notify("This has no acronyms the glossary knows.", timeout=3)
+            return
+        self.app.push_screen(AcronymsDialog(self.app.title_of(detail.target), detail.acronyms))
+
     def action_back(self) -> None:
         target = self.history.back()
         if target:
@@ -331,6 +342,8 @@ class ExplorerScreen(BriefingScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_result", "previous_result"):
             return self.query_one(SearchPanel).has_results
+        if action == "acronyms":
+            return True if self.query_one(DetailView).acronyms else None
         if action == "dossier":
             nav = self.query_one(Navigator)
             shown = nav.display and self.query_one("#sidebar").display
