@@ -326,7 +326,9 @@ class BriefingApp(App):
         from briefing_tui.tui.dialogs.help import HelpScreen
         from briefing_tui.tui.screens.bookmarks import BookmarksScreen
         from briefing_tui.tui.screens.compare import CompareScreen
+        from briefing_tui.tui.screens.dossier import DossierScreen
         from briefing_tui.tui.screens.explorer import ExplorerScreen
+        from briefing_tui.tui.screens.glossary import GlossaryScreen
         from briefing_tui.tui.screens.presenter import PresenterScreen
 
         if not isinstance(self.screen, HelpScreen):
@@ -335,6 +337,8 @@ class BriefingApp(App):
                 ("Explorer", ExplorerScreen.BINDINGS),
                 ("Compare", CompareScreen.BINDINGS),
                 ("Bookmarks", BookmarksScreen.BINDINGS),
+                ("Dossier (b bookmarks it, e writes a note on it)", DossierScreen.BINDINGS),
+                ("Glossary", GlossaryScreen.BINDINGS),
                 ("Presenter", PresenterScreen.BINDINGS),
             ]
             self.push_screen(HelpScreen(sections))

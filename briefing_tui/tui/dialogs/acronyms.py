@@ -20,7 +20,7 @@ def acronyms_text(title: str, terms: Sequence[Term]) -> Text:
     text = Text()
     text.append(f"Acronyms in: {clean_line(title)}\n\n", style="bold")
     for term in terms:
-        text.append(term.term, style="bold underline")
+        text.append(clean_line(term.term), style="bold underline")
         text.append("  " + clean_line(term.expansion) + "\n", style="bold")
         text.append("  " + clean_line(term.explanation) + "\n")
         if term.native:

@@ -43,7 +43,9 @@ class ExplorerScreen(BriefingScreen[None]):
         Binding("plus,equals_sign", "resize_navigator(4)", "Wider nav", show=False, id="explorer.wider"),
         Binding("minus", "resize_navigator(-4)", "Narrower nav", show=False, id="explorer.narrower"),
         Binding("d", "focus_detail", "Detail", show=False, id="explorer.focus_detail"),
-        Binding("A", "acronyms", "Acronyms", tooltip="What the acronyms of this item stand for", id="explorer.acronyms"),
+        Binding(
+            "A", "acronyms", "Acronyms", tooltip="What the acronyms of this item stand for", id="explorer.acronyms"
+        ),
         Binding(
             "D",
             "dossier",

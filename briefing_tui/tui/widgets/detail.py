@@ -268,7 +268,7 @@ def _acronyms_line(found: list[Term]) -> Text:
     for number, term in enumerate(found):
         if number:
             line.append(" · ", style="dim")
-        line.append(term.term, style="bold underline")
+        line.append(clean_line(term.term), style="bold underline")
         line.append(" " + clean_line(term.expansion), style="dim")
     line.append("  (A: what they mean)", style="dim italic")
     return line
