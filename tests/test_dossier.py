@@ -149,3 +149,18 @@ async def test_d_in_the_navigator_opens_the_dossier_of_its_country_and_of_an_act
         assert isinstance(screen, DossierScreen) and screen.filters == {"country": "brazil", "actor": "japan"}
         assert "Dossier: Japan in Brazil" in text_of(screen.query_one("#dossier-text"))
         assert screen.query_one("#dossier-entries", OptionList).get_option_index("idb-case-cerrado") >= 0
+
+
+async def test_help_lists_the_dossier_and_acronyms_keys_and_the_dossier_screen() -> None:
+    from textual.widgets import Static
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = "\n".join(text_of(widget) for widget in app.screen.query(Static))
+        lines = [" ".join(line.split()) for line in shown.splitlines()]
+        assert "D Dossier" in lines and "A Acronyms" in lines
+        dossier = lines[lines.index("Dossier") :]
+        assert dossier[1:5] == ["escape Back", "x Export", "b Bookmark dossier", "e Note on dossier"]

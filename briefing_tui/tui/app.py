@@ -337,7 +337,7 @@ class BriefingApp(App):
                 ("Explorer", ExplorerScreen.BINDINGS),
                 ("Compare", CompareScreen.BINDINGS),
                 ("Bookmarks", BookmarksScreen.BINDINGS),
-                ("Dossier (b bookmarks it, e writes a note on it)", DossierScreen.BINDINGS),
+                ("Dossier", DossierScreen.BINDINGS),
                 ("Glossary", GlossaryScreen.BINDINGS),
                 ("Presenter", PresenterScreen.BINDINGS),
             ]

@@ -26,6 +26,8 @@ class DossierScreen(BriefingScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="dossier.back"),
         Binding("x", "export", "Export", id="dossier.export"),
+        Binding("b", "app.toggle_bookmark", "Bookmark dossier", id="dossier.bookmark"),
+        Binding("e", "app.edit_note", "Note on dossier", id="dossier.note"),
     ]
 
     DEFAULT_CSS = """

@@ -43,8 +43,14 @@ class ExplorerScreen(BriefingScreen[None]):
         Binding("plus,equals_sign", "resize_navigator(4)", "Wider nav", show=False, id="explorer.wider"),
         Binding("minus", "resize_navigator(-4)", "Narrower nav", show=False, id="explorer.narrower"),
         Binding("d", "focus_detail", "Detail", show=False, id="explorer.focus_detail"),
+        # Not in the footer, full at 80 columns: the detail pane's "Acronyms:" line says "A: what they mean".
         Binding(
-            "A", "acronyms", "Acronyms", tooltip="What the acronyms of this item stand for", id="explorer.acronyms"
+            "A",
+            "acronyms",
+            "Acronyms",
+            show=False,
+            tooltip="What the acronyms of this item stand for",
+            id="explorer.acronyms",
         ),
         Binding(
             "D",
