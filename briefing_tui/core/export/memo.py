@@ -248,7 +248,8 @@ def _dossier_entry(library: Library, bookmark: Bookmark) -> MemoEntry:
     options = " ".join(f"--{name} {value}" for name, value in sorted(filters.items()))
     facts.append(f"The whole dossier: briefing-tui dossier {options}")
     briefings = dict.fromkeys(entry.document for entry in library.filter_entries(**filters))
-    cite = "; ".join(source_citation(library.briefings[b].source) for b in briefings if b in library.briefings)
+    sources = [source_citation(library.briefings[b].source).rstrip(".") for b in briefings if b in library.briefings]
+    cite = "; ".join(sources) + "." if sources else ""
     return MemoEntry(
         bookmark, f"Dossier: {dossier.title}", "Dossier", body=dossier.overview[0], facts=facts,
         body_is_placeholder=dossier.empty, citation=cite, one_line=_one_line(dossier.overview[0]),

@@ -68,7 +68,7 @@ class DossierScreen(BriefingScreen[None]):
         entries_list.focus()
 
     def _show_overview(self) -> None:
-        """The title (starred when bookmarked), the overview, and the user's note on the dossier."""
+        """The title (starred when bookmarked), the user's note on the dossier, and the overview."""
         dossier = self.dossier
         if dossier is None:
             return
@@ -77,11 +77,11 @@ class DossierScreen(BriefingScreen[None]):
         if bookmark is not None:
             text.append("★ ", style="bold yellow")
         text.append(f"Dossier: {dossier.title}\n", style="bold")
+        if bookmark is not None and bookmark.note.strip():  # first: the overview below can be long
+            text.append("Your note: ", style="bold yellow")
+            text.append(clean(bookmark.note).strip() + "\n", style="italic")
         for number, line in enumerate(dossier.overview):
             text.append(("" if number == 0 else "• ") + line + "\n", style="" if number == 0 else "dim")
-        if bookmark is not None and bookmark.note.strip():
-            text.append("★ Your note\n", style="bold yellow")
-            text.append(clean(bookmark.note).strip() + "\n")
         self.query_one("#dossier-text", Static).update(text)
 
     def bookmarks_changed(self, target: str | None) -> None:
