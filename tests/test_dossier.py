@@ -9,7 +9,8 @@ import sys
 
 from textual.widgets import OptionList
 
-from briefing_tui.core.dossier import build_dossier, dossier_docx, dossier_markdown, parse_target
+from briefing_tui.core.dossier import build_dossier, parse_target
+from briefing_tui.core.export.dossier import dossier_docx, dossier_markdown
 from briefing_tui.core.vocab import ACTORS, COUNTRIES
 from briefing_tui.tui.screens.dossier import DossierScreen
 from briefing_tui.tui.screens.explorer import ExplorerScreen

@@ -507,7 +507,8 @@ class BriefingApp(App):
         elif kind == "briefing":
             text = export.briefing_markdown(self.library, target)
         elif kind == "dossier":
-            from briefing_tui.core.dossier import build_dossier, dossier_markdown, known_filters
+            from briefing_tui.core.dossier import build_dossier, known_filters
+            from briefing_tui.core.export.dossier import dossier_markdown
 
             text = dossier_markdown(build_dossier(self.library, **(known_filters(target) or {})))
         else:
