@@ -73,7 +73,7 @@ def test_add_list_remove() -> None:
 
 def test_add_checks_the_id_and_updates_an_existing_note() -> None:
     unknown = run("bookmarks", "add", "no-such-thing")
-    assert unknown.returncode == 1 and "no item, section, briefing or comparison cell" in unknown.stderr
+    assert unknown.returncode == 1 and "no item, section, briefing, comparison cell or dossier" in unknown.stderr
     assert run("bookmarks", "add", "compare:development-finance:mars").returncode == 1
     assert not paths.bookmarks_file().exists()
     run("bookmarks", "add", "demo-fig-fdi", "--note", "first")

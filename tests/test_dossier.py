@@ -9,10 +9,12 @@ import sys
 
 from textual.widgets import OptionList
 
-from briefing_tui.core.dossier import build_dossier, dossier_docx, dossier_markdown, parse_target
+from briefing_tui.core.dossier import build_dossier, parse_target
+from briefing_tui.core.export.dossier import dossier_docx, dossier_markdown
 from briefing_tui.core.vocab import ACTORS, COUNTRIES
 from briefing_tui.tui.screens.dossier import DossierScreen
 from briefing_tui.tui.screens.explorer import ExplorerScreen
+from briefing_tui.tui.widgets.navigator import Navigator
 from tests.apphelpers import make_app, settle, text_of
 
 
@@ -98,3 +100,68 @@ async def test_the_dossier_screen_opens_from_the_palette_and_back_returns_to_it(
             if isinstance(app.screen, DossierScreen):
                 break
         assert isinstance(app.screen, DossierScreen)
+
+
+async def wait_for(pilot, condition) -> None:
+    for _ in range(200):
+        await pilot.pause(0.01)
+        if condition():
+            return
+
+
+def footer_keys(app) -> list[str]:
+    from textual.widgets._footer import FooterKey
+
+    return [key.action for key in app.screen.query(FooterKey)]
+
+
+async def test_d_in_the_navigator_opens_the_dossier_of_its_country_and_of_an_actor_under_it() -> None:
+    app = make_app(content=None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        nav = app.screen.query_one(Navigator)
+        await pilot.press("D")  # grouped by document: no dossier, and the footer does not offer one
+        await pilot.pause()
+        assert isinstance(app.screen, ExplorerScreen) and "dossier" not in footer_keys(app)
+        await pilot.press("g", "g", "g")
+        assert nav.grouping == "country"
+        brazil = next(node for node in nav.root.children if str(node.label).startswith("Brazil"))
+        nav.move_cursor(brazil)
+        await wait_for(pilot, lambda: "dossier" in footer_keys(app))
+        assert "dossier" in footer_keys(app)
+        await pilot.press("D")
+        await wait_for(pilot, lambda: isinstance(app.screen, DossierScreen))
+        assert isinstance(app.screen, DossierScreen) and app.screen.filters == {"country": "brazil"}
+        assert "Dossier: Brazil" in text_of(app.screen.query_one("#dossier-text"))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen))
+        brazil.expand()
+        await pilot.pause()
+        by_actor = brazil.children[-1]
+        assert str(by_actor.label) == "By actor"
+        by_actor.expand()
+        await pilot.pause()
+        japan = next(node for node in by_actor.children if str(node.label).startswith("Japan"))
+        nav.move_cursor(japan)
+        await pilot.pause()
+        await pilot.press("D")
+        await wait_for(pilot, lambda: isinstance(app.screen, DossierScreen))
+        screen = app.screen
+        assert isinstance(screen, DossierScreen) and screen.filters == {"country": "brazil", "actor": "japan"}
+        assert "Dossier: Japan in Brazil" in text_of(screen.query_one("#dossier-text"))
+        assert screen.query_one("#dossier-entries", OptionList).get_option_index("idb-case-cerrado") >= 0
+
+
+async def test_help_lists_the_dossier_and_acronyms_keys_and_the_dossier_screen() -> None:
+    from textual.widgets import Static
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = "\n".join(text_of(widget) for widget in app.screen.query(Static))
+        lines = [" ".join(line.split()) for line in shown.splitlines()]
+        assert "D Dossier" in lines and "A Acronyms" in lines
+        dossier = lines[lines.index("Dossier") :]
+        assert dossier[1:5] == ["escape Back", "x Export", "b Bookmark dossier", "e Note on dossier"]

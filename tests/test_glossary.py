@@ -111,3 +111,40 @@ async def test_glossary_screen_filters_and_the_detail_pane_spells_out_acronyms()
         await pilot.pause()
         assert screen.query_one("#glossary-terms").option_count >= 1
         await pilot.press("escape", "escape")
+
+
+def spans_styled(text, style: str) -> set[str]:
+    """The parts of a rich Text carrying ``style``."""
+    return {text.plain[span.start : span.end] for span in text.spans if str(span.style) == style}
+
+
+async def test_acronyms_in_an_item_are_underlined_and_a_spells_them_out() -> None:
+    from rich.text import Text
+
+    from briefing_tui.tui.dialogs.acronyms import AcronymsDialog
+    from briefing_tui.tui.widgets.detail import ACRONYM_STYLE
+
+    app = make_app(content=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        app.screen.open("idb-app-japan-development-finance")  # "Japan: JICA concessional aid and JBIC ..."
+        await pilot.pause()
+        content = app.screen.query_one("#detail-content").content
+        title = next(
+            part for part in content.renderables[0].renderables if isinstance(part, Text) and "JICA" in part.plain
+        )
+        assert {"JICA", "JBIC"} <= spans_styled(title, ACRONYM_STYLE)
+        assert "Japan" not in spans_styled(title, ACRONYM_STYLE)
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, AcronymsDialog)
+        shown = text_of(app.screen.query_one("#acronyms-text"))
+        assert "JICA  Japan International Cooperation Agency" in shown
+        assert "JBIC  Japan Bank for International Cooperation" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        app.screen.open(next(iter(app.loaded.briefings)))
+        await pilot.pause()
+        await pilot.press("A")  # a briefing: nothing to spell out, the key is dimmed and does nothing
+        await pilot.pause()
+        assert not isinstance(app.screen, AcronymsDialog)

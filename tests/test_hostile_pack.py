@@ -7,6 +7,7 @@ pressed, nothing may raise, and no control character may reach what is drawn.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,15 @@ OPENERS: dict[str, list[str]] = {
 }
 """Keys from the explorer (showing an item) to each screen and dialog."""
 
+DOSSIER = "dossier:actor=japan,country=brazil"
+CALLED: dict[str, tuple[Callable, list[str]]] = {
+    "dossier": (lambda app: app.open_target(DOSSIER), []),
+    "glossary": (lambda app: app.show_glossary(), []),
+    "acronyms": (lambda app: app.explorer.open("demo-init-pgii"), ["A"]),
+}
+"""Screens the palette opens, opened as the palette does (its results arrive after a search worker), and
+the acronyms of an item whose terms the hostile glossary holds: a call, then keys."""
+
 NEVER_PRESSED = {"quit", "app.quit"}
 
 
@@ -48,6 +58,8 @@ def seed_bookmarks() -> None:
         ("demo-intro", "section"),
         ("demo", "briefing"),
         ("compare:development-finance:us", "cell"),
+        (DOSSIER, "dossier"),
+        ("dossier:country=atlantis", "dossier"),
     ]:
         store.add(target, kind, note=HOSTILE_NOTE, tags=HOSTILE_TAGS)
 
@@ -65,6 +77,18 @@ async def reset(app, pilot) -> None:
     await pilot.pause()
 
 
+async def open_screen(app, pilot, name: str) -> None:
+    """From the explorer to the screen or dialog ``name``, by its keys or as the palette opens it."""
+    if name in CALLED:
+        call, keys = CALLED[name]
+        call(app)
+        await pilot.pause()
+    else:
+        keys = OPENERS[name]
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
 def check(app, where: str) -> None:
     assert app.return_code is None and app._exception is None, f"{where}: the app failed"
     bad = controls_in(drawn_text(app))
@@ -79,10 +103,9 @@ async def test_every_key_on_every_screen_of_the_hostile_pack(tmp_path: Path, mon
         await pilot.pause()
         await app.workers.wait_for_complete()
         screens_seen = set()
-        for name, keys in OPENERS.items():
+        for name in [*OPENERS, *CALLED]:
             await reset(app, pilot)
-            await pilot.press(*keys)
-            await pilot.pause()
+            await open_screen(app, pilot, name)
             check(app, f"opening {name}")
             screen_type = type(app.screen)
             screens_seen.add(screen_type.__name__)
@@ -94,13 +117,13 @@ async def test_every_key_on_every_screen_of_the_hostile_pack(tmp_path: Path, mon
             for key in bindings:
                 if type(app.screen) is not screen_type:  # the last key left: come back
                     await reset(app, pilot)
-                    await pilot.press(*keys)
-                    await pilot.pause()
+                    await open_screen(app, pilot, name)
                 await pilot.press(key)
                 await pilot.pause()
                 check(app, f"{name}: {key}")
         expected = {"ExplorerScreen", "CompareScreen", "ThemePicker", "BookmarksScreen", "PresenterScreen"}
         expected |= {"SlideOverview", "HelpScreen", "NoteDialog", "ExportDialog", "CommandPalette"}
+        expected |= {"AcronymsDialog", "DossierScreen", "GlossaryScreen"}
         assert screens_seen == expected
 
 
@@ -134,3 +157,40 @@ async def test_ctrl_c_says_how_to_quit_in_plain_words() -> None:
         shown = drawn_text(app)
         assert "Press ctrl+q to quit the app" in shown
         assert "[b]" not in shown
+
+
+async def test_hostile_text_shows_literally_on_the_dossier_glossary_and_acronyms() -> None:
+    app = make_app(content=[str(HOSTILE_PACK)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        for name in ("dossier", "glossary", "acronyms"):
+            await reset(app, pilot)
+            await open_screen(app, pilot, name)
+            assert type(app.screen).__name__ in ("DossierScreen", "GlossaryScreen", "AcronymsDialog"), name
+            shown = drawn_text(app)
+            assert "[bold red]Loud[/]" in shown, name  # as written, not made bold and red
+            assert not controls_in(shown), name
+
+
+def test_the_cli_writes_hostile_glossary_and_dossier_text_without_control_characters() -> None:
+    import subprocess
+    import sys
+
+    seed_bookmarks()
+    for args in (
+        ["glossary"],
+        ["glossary", "--format", "table"],
+        ["glossary", "PGII"],
+        ["dossier", "--country", "brazil", "--actor", "japan"],
+        ["bookmarks", "list", "--format", "table"],
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing_tui", "--content", str(HOSTILE_PACK), *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 0 and "Traceback" not in result.stderr, (args, result.stderr)
+        assert not controls_in(result.stdout.replace("\t", "")), args

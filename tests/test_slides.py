@@ -412,3 +412,13 @@ def test_lay_out_maps_pages_back_to_deck_slides() -> None:
     layout = slides.lay_out(deck, lambda slide: 2, rows_of)
     assert layout.origins == [0, 1, 1, 1, 2]
     assert layout.first_page_of(2) == 4 and layout.page_showing(1, 3) == 2
+
+
+def test_a_bookmarked_dossier_is_a_slide_of_its_bottom_line(bundled: Library) -> None:
+    deck = bookmarks_deck(bundled, [FakeBookmark("dossier:actor=japan,country=brazil", "dossier", note="Open with this.")])
+    slide = deck.slides[0]
+    assert slide.kind == "dossier" and slide.title == "Japan in Brazil" and slide.target_kind == "dossier"
+    assert re.match(r"\d+ items in \d+ of the 5 briefings concern Japan in Brazil", slide.bullets[0])
+    assert slide.notes == "Open with this."
+    unknown = bookmarks_deck(bundled, [FakeBookmark("dossier:country=atlantis", "dossier")]).slides[0]
+    assert unknown.kind == "missing" and "dossier" in unknown.bullets[0]

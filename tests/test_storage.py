@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from briefing_tui.core.storage import atomic, paths
 from briefing_tui.core.storage import bookmarks as storage_bookmarks
 from briefing_tui.core.storage import statefile as storage
-from briefing_tui.core.storage.bookmarks import Bookmark, BookmarkStore, infer_kind, missing, resolves
+from briefing_tui.core.storage.bookmarks import FILE_VERSION, Bookmark, BookmarkStore, infer_kind, missing, resolves
 from briefing_tui.core.storage.settings import SettingsStore
 
 FIXED = datetime(2024, 11, 5, 12, 0, tzinfo=UTC)
@@ -357,7 +357,7 @@ def test_a_moved_aside_file_is_never_overwritten(store: BookmarkStore) -> None:
 
 def test_a_file_from_a_newer_version_is_left_alone(store: BookmarkStore) -> None:
     store.path.parent.mkdir(parents=True, exist_ok=True)
-    text = GOOD.replace("version = 1", "version = 3")
+    text = GOOD.replace("version = 1", f"version = {FILE_VERSION + 1}")
     store.path.write_text(text, encoding="utf-8")
     assert targets(store) == ["demo-rec-1"]
     store.add("demo", "briefing")

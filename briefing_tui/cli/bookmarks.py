@@ -37,7 +37,11 @@ def register(command: CommandMaker) -> None:
     parser = action("list", "list bookmarks in your order, with notes and tags")
     add_format_options(parser)
     examples(parser, "briefing-tui bookmarks list", "briefing-tui bookmarks list --format tsv | cut -f2,5")
-    parser = action("add", "bookmark an item, section, briefing or comparison cell (compare:<theme>:<actor>)")
+    parser = action(
+        "add",
+        "bookmark an item, section, briefing, comparison cell (compare:<theme>:<actor>) "
+        "or dossier (dossier:actor=<actor>,country=<country>)",
+    )
     parser.add_argument("id", help="the id to bookmark")
     parser.add_argument("--note", help="a note (added after the note of an existing bookmark)")
     parser.add_argument("--replace-note", action="store_true", help="with --note: replace the existing note instead")
@@ -48,6 +52,7 @@ def register(command: CommandMaker) -> None:
         parser,
         "briefing-tui bookmarks add idb-case-cerrado --tag brazil",
         "briefing-tui bookmarks add compare:energy-transition:japan --note 'Ask about hydrogen'",
+        "briefing-tui bookmarks add dossier:actor=japan,country=brazil",
     )
     parser = action("remove", "remove a bookmark")
     parser.add_argument("id", help="the bookmarked id")
@@ -112,8 +117,11 @@ def _bookmarks_list(args: argparse.Namespace) -> int:
 
 def _title(library, bookmark) -> str:
     from briefing_tui.core.compare import parse_cell_id
+    from briefing_tui.core.dossier import target_title
     from briefing_tui.core.vocab import ACTORS, label
 
+    if bookmark.target_kind == "dossier":
+        return target_title(bookmark.target) or bookmark.target
     if bookmark.target_kind == "item":
         return library.item(bookmark.target).title
     if bookmark.target_kind == "section":
@@ -133,14 +141,18 @@ def _bookmarks_add(args: argparse.Namespace) -> int:
     kind = infer_kind(library, args.id)
     if kind is None:
         raise CliError(
-            f"no item, section, briefing or comparison cell {args.id!r} "
-            "(try: briefing-tui search WORDS; cells are compare:<theme>:<actor>)",
+            f"no item, section, briefing, comparison cell or dossier {args.id!r} (try: briefing-tui search WORDS; "
+            "cells are compare:<theme>:<actor>, dossiers dossier:actor=<actor>,country=<country>)",
             EXIT_NOT_FOUND,
         )
     if args.replace_note and args.note is None:
         raise CliError("--replace-note goes with --note TEXT")
     item = library.item(args.id) if kind == "item" else None
     target = item.id if item is not None else args.id  # an item's former id bookmarks its current id
+    if kind == "dossier":
+        from briefing_tui.core.dossier import dossier_target, known_filters
+
+        target = dossier_target(known_filters(target) or {})  # one dossier, one id: the filters in order
     store = open_store()
     stamp = iso(store.clock())
     try:

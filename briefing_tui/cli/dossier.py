@@ -37,7 +37,8 @@ def register(command: CommandMaker) -> None:
 
 
 def cmd_dossier(args: argparse.Namespace) -> int:
-    from briefing_tui.core.dossier import build_dossier, dossier_dict, dossier_docx, dossier_markdown
+    from briefing_tui.core.dossier import build_dossier
+    from briefing_tui.core.export.dossier import dossier_dict, dossier_docx, dossier_markdown
 
     filters = check_filters(args)
     if not (filters["country"] or filters["actor"] or filters["sector"]):
@@ -66,7 +67,7 @@ def cmd_dossier(args: argparse.Namespace) -> int:
 def _print(dossier) -> None:
     """On a terminal: the title, the overview, then each group's one-line entries with the id to `show`."""
     if not sys.stdout.isatty():
-        from briefing_tui.core.dossier import dossier_markdown
+        from briefing_tui.core.export.dossier import dossier_markdown
 
         sys.stdout.write(dossier_markdown(dossier))
         return

@@ -18,6 +18,7 @@ from briefing_tui.cli.common import (
     problems_text,
 )
 from briefing_tui.cli.listing import Column, Listing, add_format_options, chosen_format, print_listing
+from briefing_tui.core.text import clean_line
 
 
 def register(command: CommandMaker) -> None:
@@ -57,7 +58,7 @@ def cmd_glossary(args: argparse.Namespace) -> int:
             Column("native", ratio=1, wide=True),
         ],
     )
-    listing.rows = [[t.term, t.expansion, t.explanation, t.native] for t in terms]
+    listing.rows = [[clean_line(cell) for cell in (t.term, t.expansion, t.explanation, t.native)] for t in terms]
     print_listing(listing, output)
     return EXIT_OK
 
@@ -66,11 +67,15 @@ def _one(args: argparse.Namespace, term) -> None:
     from rich.text import Text
 
     from briefing_tui.core.citations import section_label
-    from briefing_tui.core.text import clean_line
 
     library = load(args)
     text = Text.assemble(
-        (term.term, "bold"), " · ", (clean_line(term.expansion), "bold"), "\n", clean_line(term.explanation), "\n"
+        (clean_line(term.term), "bold"),
+        " · ",
+        (clean_line(term.expansion), "bold"),
+        "\n",
+        clean_line(term.explanation),
+        "\n",
     )
     if term.native:
         text.append(f"As the documents also write it: {clean_line(term.native)}\n")

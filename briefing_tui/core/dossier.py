@@ -56,7 +56,16 @@ class Dossier:
     @property
     def target(self) -> str:
         """The dossier's own id, e.g. ``dossier:actor=japan,country=brazil`` (bookmarkable, reopenable)."""
-        return "dossier:" + ",".join(f"{name}={value}" for name, value in sorted(self.filters.items()))
+        return dossier_target(self.filters)
+
+
+FILTERS = {"country": COUNTRIES, "actor": ACTORS, "sector": SECTORS}
+"""A dossier's filters and the vocabulary each takes its values from."""
+
+
+def dossier_target(filters: dict[str, str]) -> str:
+    """The id of the dossier for ``filters``: names sorted, so one dossier has one id."""
+    return "dossier:" + ",".join(f"{name}={value}" for name, value in sorted(filters.items()))
 
 
 def dossier_title(country: str | None = None, actor: str | None = None, sector: str | None = None) -> str:
@@ -76,10 +85,25 @@ def parse_target(target: str) -> dict[str, str] | None:
     filters = {}
     for part in target.removeprefix("dossier:").split(","):
         name, _, value = part.partition("=")
-        if name not in ("country", "actor", "sector") or not value:
+        if name not in FILTERS or not value or name in filters:
             return None
         filters[name] = value
     return filters or None
+
+
+def known_filters(target: str) -> dict[str, str] | None:
+    """The filters of a dossier target whose every value is in the vocabulary (a dossier that can be
+    built), else None: a bookmark of any other ``dossier:`` id is shown as missing."""
+    filters = parse_target(target)
+    if filters is None or any(value not in FILTERS[name] for name, value in filters.items()):
+        return None
+    return filters
+
+
+def target_title(target: str) -> str | None:
+    """ "Dossier: Japan in Brazil" for a known dossier target, else None."""
+    filters = known_filters(target)
+    return f"Dossier: {dossier_title(**filters)}" if filters is not None else None
 
 
 def build_dossier(
@@ -174,52 +198,3 @@ def _relax_hint(library: Library, filters: dict[str, str]) -> str:
         if count:
             found.append(f"without {name} {value!r}: {count} items")
     return ("Relax a filter: " + "; ".join(found) + ".") if found else "Try another country, actor or sector."
-
-
-def dossier_markdown(dossier: Dossier) -> str:
-    from briefing_tui.core.export.markdown import heading, md_line
-
-    blocks = [heading(1, f"Dossier: {dossier.title}"), ""]
-    blocks += [md_line(line) for line in dossier.overview[:1]]
-    if len(dossier.overview) > 1:
-        blocks.append("")
-        blocks += ["- " + md_line(line) for line in dossier.overview[1:]]
-    for title, entries in dossier.groups:
-        blocks += ["", heading(2, title), ""]
-        blocks += [f"- {md_line(entry.line)} ({md_line(entry.citation)})" for entry in entries]
-    return "\n".join(blocks).rstrip() + "\n"
-
-
-def dossier_dict(dossier: Dossier) -> dict[str, Any]:
-    return {
-        "title": dossier.title,
-        "target": dossier.target,
-        "filters": dossier.filters,
-        "overview": dossier.overview,
-        "relax": dossier.relax,
-        "groups": [
-            {"title": title, "entries": [{"id": e.target, "line": e.line, "citation": e.citation} for e in entries]}
-            for title, entries in dossier.groups
-        ],
-    }
-
-
-def dossier_docx(dossier: Dossier) -> bytes:
-    """The dossier as a Word document (headings, the overview, one bullet per entry with its citation)."""
-    import io
-
-    from docx import Document
-
-    document = Document()
-    document.add_heading(f"Dossier: {dossier.title}", level=1)
-    for number, line in enumerate(dossier.overview):
-        document.add_paragraph(line, style=None if number == 0 else "List Bullet")
-    for title, entries in dossier.groups:
-        document.add_heading(title, level=2)
-        for entry in entries:
-            paragraph = document.add_paragraph(style="List Bullet")
-            paragraph.add_run(entry.line)
-            paragraph.add_run(f" ({entry.citation})").italic = True
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()

@@ -71,11 +71,18 @@ class Glossary:
     def in_text(self, text: str) -> list[Term]:
         """The terms a text mentions, in order of first mention (for the detail pane)."""
         found: dict[str, Term] = {}
+        for _start, _end, term in self.spans(text):
+            found.setdefault(term.term, term)
+        return list(found.values())
+
+    def spans(self, text: str) -> list[tuple[int, int, Term]]:
+        """(start, end, term) of each mention of a term in ``text``: what the detail pane marks."""
+        found = []
         for match in ACRONYM.finditer(text):
             term = self.get(match.group(0))
-            if term is not None and term.term not in found:
-                found[term.term] = term
-        return list(found.values())
+            if term is not None:
+                found.append((match.start(), match.end(), term))
+        return found
 
 
 ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9&-]*[A-Z0-9](?:-T[b]?)?s?(?![A-Za-z0-9])")

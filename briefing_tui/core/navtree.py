@@ -7,7 +7,7 @@ node is expanded.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -38,6 +38,8 @@ class NavNode:
     kind: str = ""
     """The item kind, for item nodes."""
     load_children: Callable[[], list[NavNode]] | None = None
+    facet: tuple[str, str] | None = None
+    """The filter a country, actor or sector group stands for, e.g. ("country", "brazil"): its dossier's."""
 
     @property
     def is_leaf(self) -> bool:
@@ -57,13 +59,24 @@ def build(library: Library, grouping: str = "document") -> list[NavNode]:
         return [_briefing_node(library, briefing_id) for briefing_id in library.briefings]
     if grouping == "kind":
         return _kind_groups(library)
-    field_name, vocabulary = {
-        "sector": ("sectors", SECTORS),
-        "country": ("countries", COUNTRIES),
-        "actor": ("actors", ACTORS),
-    }[grouping]
+    return _facet_groups(library.entries, grouping, nested=grouping in ("country", "actor"))
+
+
+FACETS = {"sector": ("sectors", SECTORS), "country": ("countries", COUNTRIES), "actor": ("actors", ACTORS)}
+"""A grouping's item field and vocabulary."""
+CROSS = {"country": "actor", "actor": "country"}
+"""The grouping nested in each country (its actors) and in each actor (its countries)."""
+
+
+def _facet_groups(items: Iterable, grouping: str, *, nested: bool) -> list[NavNode]:
+    """One group per value of ``grouping`` the items use, in vocabulary order; each splits by kind.
+
+    With ``nested``, a country group also lists its actors (and an actor group its countries), so
+    "Japan" under "Brazil" stands for Japan in Brazil.
+    """
+    field_name, vocabulary = FACETS[grouping]
     buckets: dict[str, list] = {}
-    for item in library.entries:
+    for item in items:
         values = list(getattr(item, field_name))
         actor = item.actor if grouping == "actor" else None
         if actor and actor not in values:
@@ -73,16 +86,26 @@ def build(library: Library, grouping: str = "document") -> list[NavNode]:
     order = {slug: position for position, slug in enumerate(vocabulary)}
     nodes = []
     for slug in sorted(buckets, key=lambda value: order.get(value, len(order))):
-        items = buckets[slug]
+        group = buckets[slug]
         nodes.append(
             NavNode(
                 label=label(vocabulary, slug),
                 node_type="group",
-                count=len(items),
-                load_children=_by_kind_loader(items),
+                count=len(group),
+                load_children=_by_kind_loader(group, cross=CROSS.get(grouping) if nested else None),
+                facet=(grouping, slug),
             )
         )
     return nodes
+
+
+def dossier_filters(path: Iterable[NavNode]) -> dict[str, str]:
+    """The dossier filters of a node, given its path from the top: the nearest country and actor groups."""
+    filters: dict[str, str] = {}
+    for nav in path:
+        if nav.facet is not None:
+            filters[nav.facet[0]] = nav.facet[1]
+    return filters
 
 
 def _briefing_node(library: Library, briefing_id: str) -> NavNode:
@@ -169,12 +192,14 @@ def _kind_groups(library: Library) -> list[NavNode]:
     return nodes
 
 
-def _by_kind_loader(items: list) -> Callable[[], list[NavNode]]:
+def _by_kind_loader(items: list, cross: str | None = None) -> Callable[[], list[NavNode]]:
+    """Children of a group: its items by kind, then (``cross``) a "By actor" or "By country" group."""
+
     def loader() -> list[NavNode]:
         by_kind: dict[str, list] = {}
         for item in items:
             by_kind.setdefault(item.kind, []).append(item)
-        return [
+        nodes = [
             NavNode(
                 label=KIND_PLURALS[kind],
                 node_type="group",
@@ -183,6 +208,10 @@ def _by_kind_loader(items: list) -> Callable[[], list[NavNode]]:
             )
             for kind, group in sorted(by_kind.items(), key=lambda pair: list(KINDS).index(pair[0]))
         ]
+        inner = _facet_groups(items, cross, nested=False) if cross is not None else []
+        if inner:
+            nodes.append(NavNode(label=f"By {cross}", node_type="group", load_children=lambda: inner))
+        return nodes
 
     return loader
 

@@ -316,10 +316,14 @@ class BriefingApp(App):
 
     def title_of(self, target: str) -> str:
         from briefing_tui.core.compare import parse_cell_id
+        from briefing_tui.core.dossier import target_title
         from briefing_tui.core.vocab import ACTORS
 
         if self.library is None:
             return target
+        dossier = target_title(target)
+        if dossier is not None:
+            return dossier
         cell = parse_cell_id(target)
         if cell:
             theme = self.library.themes.get(cell[0])
@@ -367,6 +371,11 @@ class BriefingApp(App):
             text = export.item_markdown(self.library, self.library.items[target])
         elif kind == "briefing":
             text = export.briefing_markdown(self.library, target)
+        elif kind == "dossier":
+            from briefing_tui.core.dossier import build_dossier, known_filters
+            from briefing_tui.core.export.dossier import dossier_markdown
+
+            text = dossier_markdown(build_dossier(self.library, **(known_filters(target) or {})))
         else:
             text = f"{self.title_of(target)} ({target})"
         self.copy_to_clipboard(text)

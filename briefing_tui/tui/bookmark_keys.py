@@ -16,7 +16,7 @@ def toggle_bookmark(app: BriefingApp) -> None:
     """Bookmark what is selected, or remove its bookmark (``u`` brings it back, note and tags included)."""
     selected = app.selected_target()
     if selected is None:
-        app.notify("Select an item, section, briefing or comparison cell first.", timeout=3)
+        app.notify("Select an item, section, briefing, comparison cell or dossier first.", timeout=3)
         return
     target, kind = selected
     removed = app.bookmarks.remove(target) if app.bookmarks.is_bookmarked(target) else None

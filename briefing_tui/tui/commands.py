@@ -49,7 +49,11 @@ class JumpProvider(Provider):
         entries.extend(_dossier_entries(library))
         for term in self.app.glossary.terms:
             entries.append(
-                (f"glossary: {term.term} ({clean_line(term.expansion)})", term.explanation, f"glossary:{term.term}")
+                (
+                    f"glossary: {clean_line(term.term)} ({clean_line(term.expansion)})",
+                    term.explanation,
+                    f"glossary:{term.term}",
+                )
             )
         for item in library.entries:
             entries.append((f"{KINDS[item.kind].lower()}: {clean_line(item.title)}", item.id, item.id))

@@ -149,7 +149,7 @@ def dossier_choice(library: Library, filters: dict[str, str]) -> ExportChoice:
     def render(export_format: ExportFormat, options: MemoOptions) -> str | bytes:
         import json
 
-        from briefing_tui.core.dossier import dossier_dict, dossier_docx, dossier_markdown
+        from briefing_tui.core.export.dossier import dossier_dict, dossier_docx, dossier_markdown
 
         if export_format.key == "json":
             return json.dumps(dossier_dict(dossier), ensure_ascii=False, indent=2) + "\n"

@@ -36,6 +36,12 @@ def _resolved(library: Library | None, bookmark: Bookmark) -> dict[str, Any] | N
         return {"id": section.id, "kind": "section", "title": section.title, "briefing": briefing_id}
     if bookmark.target_kind == "briefing":
         return {"id": target, "kind": "briefing", "title": library.briefings[target].source.title}
+    if bookmark.target_kind == "dossier":
+        from briefing_tui.core.dossier import dossier_title, known_filters
+
+        filters = known_filters(target) or {}
+        count = len(library.filter_entries(**filters))
+        return {"id": target, "kind": "dossier", "title": dossier_title(**filters), "filters": filters, "items": count}
     theme_id, actor = parse_cell_id(target) or ("", "")
     cell = cell_for(library.themes[theme_id], actor)
     return {

@@ -32,7 +32,7 @@ from briefing_tui.core.vocab import ACTORS, KIND_PLURALS, KINDS, label
 GroupBy = Literal["briefing", "kind", "order"]
 GROUPINGS: tuple[str, ...] = get_args(GroupBy)
 GROUP_LABELS = {"briefing": "grouped by briefing", "kind": "grouped by kind", "order": "in your order"}
-KIND_LABELS = {"section": "Section", "briefing": "Briefing", "cell": "Comparison cell"}
+KIND_LABELS = {"section": "Section", "briefing": "Briefing", "cell": "Comparison cell", "dossier": "Dossier"}
 ONE_LINE_MAX = 240
 """Characters of the one-line summary in the compact memo."""
 
@@ -214,6 +214,8 @@ def memo_entry(library: Library, bookmark: Bookmark) -> MemoEntry:
             bookmark, source.title, "Briefing", body=source.summary, facts=["Perspective: " + source.perspective],
             citation=cite, one_line=_one_line(source.summary),
         )  # fmt: skip
+    if bookmark.target_kind == "dossier":
+        return _dossier_entry(library, bookmark)
     theme_id, actor = parse_cell_id(target) or ("", "")
     theme = library.themes[theme_id]
     cell = cell_for(theme, actor)
@@ -224,6 +226,24 @@ def memo_entry(library: Library, bookmark: Bookmark) -> MemoEntry:
     return MemoEntry(
         bookmark, title, "Comparison cell", body=cell.stance, facts=cell_facts(library, cell),
         one_line=_one_line(contrast_point(cell)),
+    )  # fmt: skip
+
+
+def _dossier_entry(library: Library, bookmark: Bookmark) -> MemoEntry:
+    """A dossier as the memo shows it: its overview, what it holds, and how to open it again."""
+    from briefing_tui.core.dossier import build_dossier, known_filters
+
+    filters = known_filters(bookmark.target) or {}
+    dossier = build_dossier(library, **filters)
+    facts = [f"{title}: {len(entries)}" for title, entries in dossier.groups]
+    options = " ".join(f"--{name} {value}" for name, value in sorted(filters.items()))
+    facts.append(f"The whole dossier: briefing-tui dossier {options}")
+    briefings = dict.fromkeys(entry.document for entry in library.filter_entries(**filters))
+    sources = [source_citation(library.briefings[b].source).rstrip(".") for b in briefings if b in library.briefings]
+    cite = "; ".join(sources) + "." if sources else ""
+    return MemoEntry(
+        bookmark, f"Dossier: {dossier.title}", "Dossier", body=dossier.overview[0], facts=facts,
+        body_is_placeholder=dossier.empty, citation=cite, one_line=_one_line(dossier.overview[0]),
     )  # fmt: skip
 
 
@@ -238,7 +258,10 @@ def _group_key(library: Library, bookmark: Bookmark, group_by: GroupBy) -> tuple
         if kind == "item":
             item_kind = _item(library, bookmark.target).kind
             return item_kind, KIND_PLURALS[item_kind]
-        return kind, {"section": "Sections", "briefing": "Briefings", "cell": "Comparison cells"}[kind]
+        plurals = {"section": "Sections", "briefing": "Briefings", "cell": "Comparison cells", "dossier": "Dossiers"}
+        return kind, plurals[kind]
+    if kind == "dossier":
+        return "~dossier", "Dossiers"
     if kind == "cell":
         return "~compare", "Comparison"
     if kind == "item":
@@ -252,11 +275,13 @@ def _group_key(library: Library, bookmark: Bookmark, group_by: GroupBy) -> tuple
 
 
 def _group_order(key: str, group_by: GroupBy) -> int:
-    """Briefings (first bookmarked first) or kinds (in display order), then comparison, then missing."""
-    order = ["briefing", "section", *KINDS, "cell"] if group_by == "kind" else []
+    """Briefings (first bookmarked first) or kinds (in display order), then dossiers, comparison, missing."""
+    order = ["briefing", "section", *KINDS, "cell", "dossier"] if group_by == "kind" else []
     if key == "~missing":
-        return len(order) + 2
+        return len(order) + 3
     if key == "~compare":
+        return len(order) + 2
+    if key == "~dossier":
         return len(order) + 1
     return order.index(key) if key in order else 0
 

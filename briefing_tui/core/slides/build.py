@@ -237,11 +237,40 @@ def cell_slide(library: Library, target: str) -> Slide | None:
     )
 
 
+def dossier_slide(library: Library, target: str) -> Slide | None:
+    """A bookmarked dossier (``dossier:actor=japan,country=brazil``): its bottom line and first facts."""
+    from briefing_tui.core.dossier import build_dossier, known_filters
+
+    filters = known_filters(target)
+    if filters is None:
+        return None
+    dossier = build_dossier(library, **filters)
+    groups = dict(dossier.groups)
+    bullets = dossier.overview[:1]
+    bullets += [clean_line(entry.line) for entry in groups.get("Key figures", [])[:3]]
+    bullets += [clean_line(entry.line) for entry in groups.get("Recommendations", [])[:2]]
+    listed = [
+        f"{name}:\n" + "\n".join(f"- {clean_line(entry.line)}" for entry in entries) for name, entries in dossier.groups
+    ]
+    return Slide(
+        title=clean_line(dossier.title),
+        kicker="Dossier",
+        bullets=[sentences(bullet)[0] if sentences(bullet) else bullet for bullet in bullets] or [dossier.relax],
+        notes=_notes(*[clean(line) for line in dossier.overview[1:]], *listed),
+        target=dossier.target,
+        kind="dossier",
+    )
+
+
 def missing_slide(target: str, target_kind: str = "") -> Slide:
     """Stands in for a bookmark whose target is no longer in the loaded content."""
-    what = {"item": "item", "section": "section", "briefing": "briefing", "cell": "comparison cell"}.get(
-        target_kind, "target"
-    )
+    what = {
+        "item": "item",
+        "section": "section",
+        "briefing": "briefing",
+        "cell": "comparison cell",
+        "dossier": "dossier",
+    }.get(target_kind, "target")
     return Slide(
         title=clean_line(f"Missing: {target}"),
         kicker="Bookmark",
@@ -263,6 +292,8 @@ def target_slide(library: Library, target: str) -> Slide | None:
         return section_slide(library, target, position=(position, len(sections)))
     if target in library.briefings:
         return title_slide(library, target)
+    if target.startswith("dossier:"):
+        return dossier_slide(library, target)
     return cell_slide(library, target)
 
 

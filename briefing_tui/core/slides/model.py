@@ -39,10 +39,10 @@ class Slide:
 
     @property
     def target_kind(self) -> str | None:
-        """The bookmark kind of ``target`` ("briefing", "section", "item", "cell"), or None if missing."""
+        """The bookmark kind of ``target`` ("briefing", "section", "item", "cell", "dossier"), or None if missing."""
         if self.kind == "title":
             return "briefing"
-        if self.kind in ("section", "cell"):
+        if self.kind in ("section", "cell", "dossier"):
             return self.kind
         if self.kind in KINDS:
             return "item"

@@ -25,16 +25,20 @@ if TYPE_CHECKING:
 
 __all__ = ["Bookmark", "BookmarkStore", "Corrupt", "StateFile", "iso", "utc_now"]
 
-FILE_VERSION = 2
-"""The ``version`` key of the bookmarks file this code writes (2 added the ``removed`` list)."""
+FILE_VERSION = 3
+"""The newest ``version`` of the bookmarks file this code writes (2 added the ``removed`` list, 3 dossiers)."""
 
-READABLE_VERSIONS = (1, 2)
+PLAIN_VERSION = 2
+"""The version written while no bookmark is of a dossier: versions before 3 read such a file as their own.
+(One with a dossier, they leave as is rather than set aside as corrupt: they would reject its target kind.)"""
+
+READABLE_VERSIONS = (1, 2, 3)
 """File versions this code reads (a version 1 file is rewritten as version 2 on the next change)."""
 
 TRASH_LIMIT = 200
 """How many removed bookmarks the file keeps (the oldest beyond this are dropped)."""
 
-TargetKind = Literal["item", "section", "briefing", "cell"]
+TargetKind = Literal["item", "section", "briefing", "cell", "dossier"]
 
 
 def _encodable(text: str) -> str:
@@ -43,12 +47,13 @@ def _encodable(text: str) -> str:
 
 
 class Bookmark(BaseModel):
-    """A saved pointer to an item, section, briefing or comparison cell, with the user's note."""
+    """A saved pointer to an item, section, briefing, comparison cell or dossier, with the user's note."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     target: str = Field(pattern=r"^\S+$", max_length=300)
-    """An item, section or briefing id, or a comparison cell ``compare:<theme>:<actor>``."""
+    """An item, section or briefing id, a comparison cell ``compare:<theme>:<actor>`` or a dossier
+    ``dossier:actor=japan,country=brazil``."""
     target_kind: TargetKind
     note: str = Field(default="", max_length=100_000)
     """The user's note, possibly several lines."""
@@ -178,8 +183,9 @@ class BookmarkStore(StateFile[Shelf]):
         return Shelf(_ordered(parsed.bookmarks), parsed.removed[:TRASH_LIMIT])
 
     def _dump(self, state: Shelf) -> dict[str, Any]:
+        dossiers = any(bookmark.target_kind == "dossier" for bookmark in [*state.bookmarks, *state.removed])
         data: dict[str, Any] = {
-            "version": FILE_VERSION,
+            "version": FILE_VERSION if dossiers else PLAIN_VERSION,
             "bookmarks": [bookmark.model_dump() for bookmark in state.bookmarks],
         }
         if state.removed:
@@ -394,6 +400,7 @@ def _ordered(bookmarks: list[Bookmark]) -> list[Bookmark]:
 def infer_kind(library: Library, target: str) -> TargetKind | None:
     """What ``target`` names in the loaded content (an item's former id counts), or None."""
     from briefing_tui.core.compare import cell_for, parse_cell_id, theme_actors
+    from briefing_tui.core.dossier import known_filters
 
     if library.item(target) is not None:
         return "item"
@@ -406,6 +413,8 @@ def infer_kind(library: Library, target: str) -> TargetKind | None:
         theme = library.themes.get(cell[0])
         if theme is not None and (cell_for(theme, cell[1]) is not None or cell[1] in theme_actors(library)):
             return "cell"
+    if known_filters(target) is not None:
+        return "dossier"
     return None
 
 

@@ -67,7 +67,9 @@ def help_sections(app: BriefingApp) -> list[tuple[str, Sequence[object]]]:
     """(title, bindings) of every screen, the app-wide keys first."""
     from briefing_tui.tui.screens.bookmarks import BookmarksScreen
     from briefing_tui.tui.screens.compare import CompareScreen
+    from briefing_tui.tui.screens.dossier import DossierScreen
     from briefing_tui.tui.screens.explorer import ExplorerScreen
+    from briefing_tui.tui.screens.glossary import GlossaryScreen
     from briefing_tui.tui.screens.presenter import PresenterScreen
 
     return [
@@ -75,5 +77,7 @@ def help_sections(app: BriefingApp) -> list[tuple[str, Sequence[object]]]:
         ("Explorer", ExplorerScreen.BINDINGS),
         ("Compare", CompareScreen.BINDINGS),
         ("Bookmarks", BookmarksScreen.BINDINGS),
+        ("Dossier", DossierScreen.BINDINGS),
+        ("Glossary", GlossaryScreen.BINDINGS),
         ("Presenter", PresenterScreen.BINDINGS),
     ]

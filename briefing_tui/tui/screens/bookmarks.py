@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Header, Input, Static
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from briefing_tui.core.compare import parse_cell_id
+from briefing_tui.core.dossier import known_filters, target_title
 from briefing_tui.core.export.memo import memo_entry
 from briefing_tui.core.storage.bookmarks import Bookmark, RemovedBookmark
 from briefing_tui.core.text import clean, clean_line
@@ -123,6 +124,9 @@ class BookmarksScreen(BriefingScreen[None]):
         cell = parse_cell_id(bookmark.target)
         if cell:
             return "comparison", app.title_of(bookmark.target), "", cell[0] in library.themes
+        if bookmark.target_kind == "dossier":
+            title = target_title(bookmark.target)
+            return "dossier", title or bookmark.target, "", title is not None
         resolved = library.resolve(bookmark.target)
         if resolved is None:
             return bookmark.target_kind, bookmark.target, "", False
@@ -209,7 +213,7 @@ class BookmarksScreen(BriefingScreen[None]):
             if store.removed():
                 status += " · u undoes the last removal · t lists removed ones"
             if not total:
-                status = "No bookmarks yet: press b on an item, section, briefing or comparison cell."
+                status = "No bookmarks yet: press b on an item, section, briefing, comparison cell or dossier."
         self.query_one("#bookmark-status", Static).update(Text(status, style="dim"))
 
     def _current_key(self) -> str | None:
@@ -297,7 +301,8 @@ class BookmarksScreen(BriefingScreen[None]):
             self._restore(bookmark)
             return
         key = bookmark.target
-        if self.app.loaded.resolve(key) is None and parse_cell_id(key) is None:
+        dossier = bookmark.target_kind == "dossier" and known_filters(key) is not None
+        if self.app.loaded.resolve(key) is None and parse_cell_id(key) is None and not dossier:
             self.notify("That item is not in the loaded content; the bookmark and its note are kept.", timeout=4)
             return
         self.app.open_target(key)

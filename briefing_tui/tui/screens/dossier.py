@@ -1,4 +1,8 @@
-"""The dossier screen: one page on an actor in a country (or a sector); Enter opens an entry, Back returns here."""
+"""The dossier screen: one page on an actor in a country (or a sector); Enter opens an entry, Back returns here.
+
+``b`` and ``e`` (the app's bookmark and note keys) act on the dossier as a whole: its bookmark is
+``dossier:<filters>``, and the note shows under the overview.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.core.dossier import Dossier, build_dossier
+from briefing_tui.core.text import clean
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
 from briefing_tui.tui.widgets.footer import QuietFooter
 
@@ -21,6 +26,8 @@ class DossierScreen(BriefingScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="dossier.back"),
         Binding("x", "export", "Export", id="dossier.export"),
+        Binding("b", "app.toggle_bookmark", "Bookmark dossier", id="dossier.bookmark"),
+        Binding("e", "app.edit_note", "Note on dossier", id="dossier.note"),
     ]
 
     DEFAULT_CSS = """
@@ -46,10 +53,7 @@ class DossierScreen(BriefingScreen[None]):
         dossier = build_dossier(library, **self.filters)
         self.dossier = dossier
         self.title = f"Dossier: {dossier.title}"
-        text = Text(f"Dossier: {dossier.title}\n", style="bold")
-        for number, line in enumerate(dossier.overview):
-            text.append(("" if number == 0 else "• ") + line + "\n", style="" if number == 0 else "dim")
-        self.query_one("#dossier-text", Static).update(text)
+        self._show_overview()
         options: list[Option] = []
         for title, entries in dossier.groups:
             options.append(Option(Text(f"{title} ({len(entries)})", style="bold"), disabled=True))
@@ -63,21 +67,36 @@ class DossierScreen(BriefingScreen[None]):
         entries_list.add_options(options)
         entries_list.focus()
 
+    def _show_overview(self) -> None:
+        """The title (starred when bookmarked), the user's note on the dossier, and the overview."""
+        dossier = self.dossier
+        if dossier is None:
+            return
+        bookmark = self.app.bookmarks.get(dossier.target)
+        text = Text()
+        if bookmark is not None:
+            text.append("★ ", style="bold yellow")
+        text.append(f"Dossier: {dossier.title}\n", style="bold")
+        if bookmark is not None and bookmark.note.strip():  # first: the overview below can be long
+            text.append("Your note: ", style="bold yellow")
+            text.append(clean(bookmark.note).strip() + "\n", style="italic")
+        for number, line in enumerate(dossier.overview):
+            text.append(("" if number == 0 else "• ") + line + "\n", style="" if number == 0 else "dim")
+        self.query_one("#dossier-text", Static).update(text)
+
+    def bookmarks_changed(self, target: str | None) -> None:
+        if self.dossier is not None and target in (None, self.dossier.target):
+            self._show_overview()
+
     @on(OptionList.OptionSelected, "#dossier-entries")
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id and self.dossier is not None:
             self.app.open_target(event.option.id, came_from=self.dossier.target)
 
     def selected_target(self) -> Selection | None:
-        entries = self.query_one("#dossier-entries", OptionList)
-        option = entries.highlighted_option
-        if option is None or not option.id:
-            return None
-        target = option.id
-        if target.startswith("compare:"):
-            return target, "cell"
-        resolved = self.app.loaded.resolve(target)
-        return (target, resolved[0]) if resolved else None
+        """The dossier itself: ``b`` bookmarks it and ``e`` writes a note on it (an entry is bookmarked once
+        Enter has opened it)."""
+        return (self.dossier.target, "dossier") if self.dossier is not None else None
 
     def action_back(self) -> None:
         self.app.pop_screen()

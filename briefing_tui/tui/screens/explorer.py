@@ -43,6 +43,22 @@ class ExplorerScreen(BriefingScreen[None]):
         Binding("plus,equals_sign", "resize_navigator(4)", "Wider nav", show=False, id="explorer.wider"),
         Binding("minus", "resize_navigator(-4)", "Narrower nav", show=False, id="explorer.narrower"),
         Binding("d", "focus_detail", "Detail", show=False, id="explorer.focus_detail"),
+        # Not in the footer, full at 80 columns: the detail pane's "Acronyms:" line says "A: what they mean".
+        Binding(
+            "A",
+            "acronyms",
+            "Acronyms",
+            show=False,
+            tooltip="What the acronyms of this item stand for",
+            id="explorer.acronyms",
+        ),
+        Binding(
+            "D",
+            "dossier",
+            "Dossier",
+            tooltip="The dossier of the country, actor or sector group the navigator's cursor is in",
+            id="explorer.dossier",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -135,9 +151,9 @@ class ExplorerScreen(BriefingScreen[None]):
             note=bookmark.note if bookmark else None,
             glossary=app.glossary if resolved is not None and resolved[0] == "item" else None,
         )
+        self.refresh_bindings()  # Back may have become possible, and A has acronyms to show or not
         if record:
             self.history.visit(canonical)
-            self.refresh_bindings()  # Back (and Forward) may have become possible: undim them
         if resolved is not None:
             self._remember(canonical)
         if reveal and not self._searching:
@@ -171,11 +187,12 @@ class ExplorerScreen(BriefingScreen[None]):
         self.app.push_screen(CompareScreen(start=cell))
 
     def _open_dossier(self, target: str, *, record: bool) -> None:
-        from briefing_tui.core.dossier import parse_target
+        from briefing_tui.core.dossier import known_filters
         from briefing_tui.tui.screens.dossier import DossierScreen
 
-        filters = parse_target(target)
+        filters = known_filters(target)
         if filters is None:
+            self.notify(f"No dossier {target!r}: its country, actor or sector is not one the briefings use.", timeout=4)
             return
         if record:
             self.history.visit(target)
@@ -220,6 +237,7 @@ class ExplorerScreen(BriefingScreen[None]):
     @on(Navigator.NodeHighlighted)
     def _nav_highlighted(self, event: Navigator.NodeHighlighted) -> None:
         nav = event.node.data
+        self.refresh_bindings()  # D shows only inside a country, actor or sector group
         if self.query_one(Navigator).revealing is not None:
             return
         if nav is not None and nav.target and nav.target != self.current_target:
@@ -228,6 +246,26 @@ class ExplorerScreen(BriefingScreen[None]):
     @on(DetailView.LinkChosen)
     def _link_chosen(self, event: DetailView.LinkChosen) -> None:
         self.open(event.target)
+
+    def action_dossier(self) -> None:
+        """Open the dossier of the group the navigator's cursor is in (Japan under Brazil: Japan in Brazil)."""
+        from briefing_tui.core.dossier import dossier_target
+
+        filters = self.query_one(Navigator).dossier_filters()
+        if not filters:
+            self.notify("Group the navigator by country, actor or sector (g), then pick a group.", timeout=4)
+            return
+        self.app.open_target(dossier_target(filters))
+
+    def action_acronyms(self) -> None:
+        """Spell out the acronyms of the item shown (the ones underlined in the detail pane)."""
+        from briefing_tui.tui.dialogs.acronyms import AcronymsDialog
+
+        detail = self.query_one(DetailView)
+        if not detail.acronyms or detail.target is None:
+            self.notify("This has no acronyms the glossary knows.", timeout=3)
+            return
+        self.app.push_screen(AcronymsDialog(self.app.title_of(detail.target), detail.acronyms))
 
     def action_back(self) -> None:
         target = self.history.back()
@@ -312,6 +350,12 @@ class ExplorerScreen(BriefingScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_result", "previous_result"):
             return self.query_one(SearchPanel).has_results
+        if action == "acronyms":
+            return True if self.query_one(DetailView).acronyms else None
+        if action == "dossier":
+            nav = self.query_one(Navigator)
+            shown = nav.display and self.query_one("#sidebar").display
+            return shown and bool(nav.dossier_filters())
         if action == "back":
             return True if self.history.can_go_back else None
         if action == "forward":

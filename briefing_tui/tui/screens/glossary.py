@@ -63,7 +63,10 @@ class GlossaryScreen(BriefingScreen[None]):
         listing = self.query_one("#glossary-terms", OptionList)
         listing.clear_options()
         listing.add_options(
-            [Option(Text.assemble((t.term, "bold"), "  ", clean_line(t.expansion)), id=t.term) for t in terms]
+            [
+                Option(Text.assemble((clean_line(t.term), "bold"), "  ", clean_line(t.expansion)), id=t.term)
+                for t in terms
+            ]
         )
         if terms:
             listing.highlighted = 0
@@ -79,7 +82,7 @@ class GlossaryScreen(BriefingScreen[None]):
 
     def _show(self, term: Term) -> None:
         library = self.app.loaded
-        text = Text.assemble((term.term, "bold"), " · ", (clean_line(term.expansion), "bold"), "\n\n")
+        text = Text.assemble((clean_line(term.term), "bold"), " · ", (clean_line(term.expansion), "bold"), "\n\n")
         text.append(clean_line(term.explanation) + "\n")
         if term.native:
             text.append("\nAs the documents also write it: ", style="bold").append(clean_line(term.native) + "\n")

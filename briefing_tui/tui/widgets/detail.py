@@ -19,7 +19,7 @@ from briefing_tui.core.text import clean, clean_line
 from briefing_tui.core.vocab import ACTORS, COUNTRIES, KINDS, SECTORS, count_of, label
 
 if TYPE_CHECKING:
-    from briefing_tui.core.glossary import Glossary  # loaded with the first item shown, not at start
+    from briefing_tui.core.glossary import Glossary, Term  # loaded with the first item shown, not at start
 
 KIND_STYLES = {
     "recommendation": "bold black on #7fd18b",
@@ -33,6 +33,8 @@ KIND_STYLES = {
 """Badge colours per kind: readable on dark and light themes (black on a pastel)."""
 
 HIGHLIGHT = "bold reverse"
+ACRONYM_STYLE = "underline"
+"""How an acronym the glossary spells out is marked in the item's text (``A`` lists their expansions)."""
 
 
 def kind_badge(kind: str) -> Text:
@@ -42,8 +44,12 @@ def kind_badge(kind: str) -> Text:
     return badge
 
 
-def highlighted(text: str, terms: list[str], style: str = "") -> Text:
+def highlighted(text: str, terms: list[str], style: str = "", glossary: Glossary | None = None) -> Text:
+    """Plain text with the search's words highlighted and (``glossary``) its acronyms underlined."""
     result = Text(clean(text), style=style)
+    if glossary is not None:
+        for start, end, _term in glossary.spans(result.plain):
+            result.stylize(ACRONYM_STYLE, start, end)
     for start, end in highlight_spans(result.plain, terms):
         result.stylize(HIGHLIGHT, start, end)
     return result
@@ -71,6 +77,8 @@ class DetailView(VerticalScroll):
         super().__init__(id=id)
         self.target: str | None = None
         """What is shown now."""
+        self.acronyms: list[Term] = []
+        """The glossary's terms the item shown uses, in order of first mention (empty for anything else)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-content")
@@ -79,6 +87,7 @@ class DetailView(VerticalScroll):
 
     def show_placeholder(self, text: str) -> None:
         self.target = None
+        self.acronyms = []
         self.query_one("#detail-content", Static).update(Text(text, style="dim"))
         self._set_links("", [])
 
@@ -97,18 +106,19 @@ class DetailView(VerticalScroll):
             self.show_placeholder(f"“{target}” is not in the loaded content (it may have been removed).")
             return
         self.target = target
+        self.acronyms = []
         kind, obj = resolved
         terms = terms or []
         if kind == "item":
-            content, links_title, links = self._item(library, obj, terms)
+            content, links_title, links = self._item(library, obj, terms, glossary)
         elif kind == "section":
             content, links_title, links = self._section(library, obj, terms)
         else:
             content, links_title, links = self._briefing(library, obj, terms)
         if glossary is not None and kind == "item":
-            acronyms = _acronyms(glossary, obj)
-            if acronyms is not None:
-                content = Group(content, Text(""), acronyms)
+            self.acronyms = glossary.in_text(_item_text(obj))
+            if self.acronyms:
+                content = Group(content, Text(""), _acronyms_line(self.acronyms))
         if note is not None:
             content = Group(
                 content, Text(""), Text("★ Your note", style="bold yellow"), Text(clean(note) or "(no note)")
@@ -126,7 +136,10 @@ class DetailView(VerticalScroll):
         options.add_options([Option(prompt, id=target) for target, prompt in links])
         options.display = bool(links)
 
-    def _item(self, library: Library, item, terms: list[str]):
+    def _item(self, library: Library, item, terms: list[str], glossary: Glossary | None):
+        def marked(text: str, style: str = "") -> Text:
+            return highlighted(text, terms, style, glossary)
+
         parts: list[RenderableType] = []
         header = kind_badge(item.kind)
         briefing = library.briefings.get(item.source.document)
@@ -136,22 +149,22 @@ class DetailView(VerticalScroll):
             )
         parts.append(header)
         parts.append(Text(""))
-        parts.append(highlighted(item.title, terms, "bold"))
+        parts.append(marked(item.title, "bold"))
         parts.append(Text(""))
         if item.kind == "figure":
             value = Text(clean_line(item.value), style="bold")
             if render.unit_adds(item):
                 value.append(f"  {clean_line(item.unit)}", style="dim")
             parts.append(value)
-            parts.append(highlighted(f"Measures: {item.measures}", terms))
+            parts.append(marked(f"Measures: {item.measures}"))
             if item.year:
                 parts.append(Text(f"Year: {item.year}", style="dim"))
             parts.append(Text(""))
-        parts.append(highlighted(item.summary, terms))
+        parts.append(marked(item.summary))
         details = render.item_details(item) if item.kind != "figure" else ""
         if details:
             parts.append(Text(""))
-            parts.append(highlighted(details, terms))
+            parts.append(marked(details))
         if item.body:
             parts.append(Text(""))
             parts.append(_markdown(item.body))
@@ -246,18 +259,20 @@ class DetailView(VerticalScroll):
             self.post_message(self.LinkChosen(event.option.id))
 
 
-def _acronyms(glossary: Glossary, item) -> Text | None:
-    """ "Acronyms: JBIC Japan Bank for International Cooperation · ...": each term the item uses, spelled out."""
-    text = " ".join(
+def _item_text(item) -> str:
+    """The item's words the glossary looks in: title, summary, body, name and partners."""
+    return " ".join(
         [item.title, item.summary, item.body, getattr(item, "name", ""), " ".join(getattr(item, "partners", []))]
     )
-    found = glossary.in_text(text)
-    if not found:
-        return None
+
+
+def _acronyms_line(found: list[Term]) -> Text:
+    """ "Acronyms: JBIC Japan Bank for International Cooperation · ...": each term the item uses, spelled out."""
     line = Text("Acronyms: ", style="bold")
     for number, term in enumerate(found):
         if number:
             line.append(" · ", style="dim")
-        line.append(term.term, style="bold underline")
+        line.append(clean_line(term.term), style="bold underline")
         line.append(" " + clean_line(term.expansion), style="dim")
+    line.append("  (A: what they mean)", style="dim italic")
     return line

@@ -92,6 +92,16 @@ class Navigator(Tree[NavNode]):
         if nav is not None and nav.target:
             self.post_message(self.Opened(nav.target))
 
+    def dossier_filters(self) -> dict[str, str]:
+        """The dossier the cursor is in: its nearest country, actor and sector groups ({} in none)."""
+        path: list[NavNode] = []
+        node = self.cursor_node
+        while node is not None:
+            if node.data is not None:
+                path.append(node.data)
+            node = node.parent
+        return navtree.dossier_filters(reversed(path))
+
     def refresh_marks(self, bookmarked: set[str]) -> None:
         """Re-label loaded nodes after bookmarks change."""
         self.bookmarked = bookmarked
