@@ -415,7 +415,9 @@ def test_lay_out_maps_pages_back_to_deck_slides() -> None:
 
 
 def test_a_bookmarked_dossier_is_a_slide_of_its_bottom_line(bundled: Library) -> None:
-    deck = bookmarks_deck(bundled, [FakeBookmark("dossier:actor=japan,country=brazil", "dossier", note="Open with this.")])
+    deck = bookmarks_deck(
+        bundled, [FakeBookmark("dossier:actor=japan,country=brazil", "dossier", note="Open with this.")]
+    )
     slide = deck.slides[0]
     assert slide.kind == "dossier" and slide.title == "Japan in Brazil" and slide.target_kind == "dossier"
     assert re.match(r"\d+ items in \d+ of the 5 briefings concern Japan in Brazil", slide.bullets[0])
