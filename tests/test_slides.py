@@ -424,3 +424,9 @@ def test_a_bookmarked_dossier_is_a_slide_of_its_bottom_line(bundled: Library) ->
     assert slide.notes == "Open with this."
     unknown = bookmarks_deck(bundled, [FakeBookmark("dossier:country=atlantis", "dossier")]).slides[0]
     assert unknown.kind == "missing" and "dossier" in unknown.bullets[0]
+
+
+def test_a_recommendation_bookmarked_alone_names_its_place_not_its_title_twice(bundled: Library) -> None:
+    slide = bookmarks_deck(bundled, [FakeBookmark("wilson-rec-1b")]).slides[0]
+    assert slide.title.startswith("1B. Take stock")
+    assert slide.kicker.startswith("Recommendation · Section 11 of 16") and "Take stock" not in slide.kicker
