@@ -168,8 +168,8 @@ def _recommendation_slide(
     elif found is not None and found[1].number and found[1].number == item.number:
         # Its section is the recommendation itself ("1B." holding Recommendation 1B): say where, not the title again.
         sections = library.briefings[found[0]].sections
-        position = next(index for index, other in enumerate(sections, 1) if other.id == found[1].id)
-        kicker = _position_kicker(library, found[1].id, (position, len(sections)), first="Recommendation")
+        place = next(index for index, other in enumerate(sections, 1) if other.id == found[1].id)
+        kicker = _position_kicker(library, found[1].id, (place, len(sections)), first="Recommendation")
     else:
         kicker = join(["Recommendation", section_label(found[1]) if found else ""])
     return Slide(
