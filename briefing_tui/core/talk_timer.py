@@ -10,6 +10,18 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
+
+BUDGET_SETTINGS = {"slide_budget": "presenter_budget_seconds", "talk_budget": "presenter_talk_seconds"}
+"""The settings each budget is remembered under, in whole seconds."""
+
+
+class Settings(Protocol):
+    """What the budgets are kept in (``storage.settings.SettingsStore``)."""
+
+    def get(self, key: str, default: object = None) -> object: ...
+
+    def set(self, key: str, value: object) -> None: ...
 
 
 def clock_text(seconds: float) -> str:
@@ -92,3 +104,15 @@ class TalkTimer:
         if self.slide_budget is not None:
             text += f" / {clock_text(self.slide_budget)}"
         return text
+
+    def restore_budgets(self, settings: Settings, *, keep: tuple[str, ...] = ()) -> None:
+        """The budgets saved last time, except those named in ``keep`` (given for this talk)."""
+        for name, key in BUDGET_SETTINGS.items():
+            saved = None if name in keep else settings.get(key, None)
+            if isinstance(saved, int) and not isinstance(saved, bool) and saved > 0:
+                setattr(self, name, float(saved))
+
+    def save_budget(self, settings: Settings, name: str) -> None:
+        """Remember budget ``name`` ("slide_budget" or "talk_budget") for the next talk."""
+        value = getattr(self, name)
+        settings.set(BUDGET_SETTINGS[name], int(value) if value is not None else None)

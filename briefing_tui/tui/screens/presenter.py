@@ -37,8 +37,6 @@ BUDGET_STEP = 30
 """Seconds the per-slide budget changes by with + and -."""
 TALK_STEP = 60
 """Seconds the whole-talk budget changes by with ] and [."""
-BUDGET_SETTING = "presenter_budget_seconds"
-TALK_SETTING = "presenter_talk_seconds"
 MAX_JUMP_DIGITS = 4
 BAR_ROWS = 2
 """The progress line and the status bar under the slide."""
@@ -68,14 +66,14 @@ class PresenterScreen(BriefingScreen[None]):
         Binding("minus", f"budget({-BUDGET_STEP})", "Less time per slide", show=False, id="presenter.less"),
         Binding(
             "right_square_bracket",
-            f"talk_budget({TALK_STEP})",
+            f"budget({TALK_STEP}, 'talk_budget')",
             "More time for the talk",
             show=False,
             id="presenter.talk_more",
         ),
         Binding(
             "left_square_bracket",
-            f"talk_budget({-TALK_STEP})",
+            f"budget({-TALK_STEP}, 'talk_budget')",
             "Less time for the talk",
             show=False,
             id="presenter.talk_less",
@@ -118,7 +116,11 @@ class PresenterScreen(BriefingScreen[None]):
         """The slides as built; ``layout`` has them cut to the screen."""
         self.laid_out = Layout(list(deck.slides), list(range(len(deck.slides))))
         self.timer = TalkTimer(clock, budget_seconds, talk_seconds)
-        self._budgets_given = (budget_seconds is not None, talk_seconds is not None)
+        self._budgets_given = tuple(
+            name
+            for name, given in (("slide_budget", budget_seconds), ("talk_budget", talk_seconds))
+            if given is not None
+        )
         self._start_slide = deck.index_of(start_at) or 0
         self._link_wanted = link
         self.link: speaker_link.SpeakerLink | None = None
@@ -133,7 +135,9 @@ class PresenterScreen(BriefingScreen[None]):
         yield Static(id="presenter-blank")
 
     async def on_mount(self) -> None:
-        self._restore_budgets()
+        settings = getattr(self.app, "settings", None)  # a bare App in tests has none
+        if settings is not None:
+            self.timer.restore_budgets(settings, keep=self._budgets_given)
         self.query_one("#notes-pane").display = False
         self._relayout(self.app.size.width, self.app.size.height, keep=(self._start_slide, 0))
         self.set_interval(1, self.refresh_clock)
@@ -256,23 +260,12 @@ class PresenterScreen(BriefingScreen[None]):
         self.refresh_clock()
         self.notify("Timer reset to 00:00.", timeout=2)
 
-    def action_budget(self, delta: int) -> None:
-        self.timer.slide_budget = TalkTimer.adjusted(self.timer.slide_budget, delta)
-        self._settings_set(BUDGET_SETTING, self.timer.slide_budget)
+    def action_budget(self, delta: int, name: str = "slide_budget") -> None:
+        """Move budget ``name`` ("slide_budget" or "talk_budget") by ``delta`` seconds, and remember it."""
+        setattr(self.timer, name, TalkTimer.adjusted(getattr(self.timer, name), delta))
+        with contextlib.suppress(AttributeError, ValueError):  # no settings, or one of another type: keep it
+            self.timer.save_budget(self.app.settings, name)
         self.refresh_clock()
-
-    def action_talk_budget(self, delta: int) -> None:
-        self.timer.talk_budget = TalkTimer.adjusted(self.timer.talk_budget, delta)
-        self._settings_set(TALK_SETTING, self.timer.talk_budget)
-        self.refresh_clock()
-
-    def _restore_budgets(self) -> None:
-        for given, key, field in zip(
-            self._budgets_given, (BUDGET_SETTING, TALK_SETTING), ("slide_budget", "talk_budget"), strict=True
-        ):
-            saved = None if given else self._settings_get(key)
-            if isinstance(saved, int) and not isinstance(saved, bool) and saved > 0:
-                setattr(self.timer, field, float(saved))
 
     # -- moving ------------------------------------------------------------------------
 
@@ -420,11 +413,3 @@ class PresenterScreen(BriefingScreen[None]):
             self.laid_out.pages[self.index] = replace(self.slide, notes=bookmark.note)
             self._show_notes()
             self._publish()
-
-    def _settings_get(self, key: str) -> object:
-        settings = getattr(self.app, "settings", None)  # a bare App in tests has none
-        return settings.get(key, None) if settings is not None else None
-
-    def _settings_set(self, key: str, value: float | None) -> None:
-        with contextlib.suppress(AttributeError, ValueError):  # no settings, or one of another type: keep it
-            self.app.settings.set(key, int(value) if value is not None else None)
