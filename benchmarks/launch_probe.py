@@ -94,7 +94,14 @@ def main() -> int:
 
         # Module attributes the app looks up at call time: wrapping them times each step.
         app_module.load_library = timed("load_library", app_module.load_library)
-        app_module.SearchIndex = timed("search_index", app_module.SearchIndex)
+        from briefing_tui.core import search
+
+        def search_index(*a, **k):  # the app imports the index module only when it builds the index
+            from briefing_tui.core.search.index import SearchIndex
+
+            return SearchIndex(*a, **k)
+
+        search.SearchIndex = timed("search_index", search_index)
         cache.content_key = timed("content_key", cache.content_key)
         cache.open_store = timed("cache_open", cache.open_store)
         cache.index_path = timed("index_path", cache.index_path)

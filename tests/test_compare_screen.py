@@ -536,3 +536,20 @@ def test_snapshot_differences(snap_compare) -> None:
 
 def test_snapshot_narrow_differences_filtered(snap_compare) -> None:
     assert snap_compare(make_app(), terminal_size=NARROW, run_before=_to_compare, press=["d", "f", "down", "enter"])
+
+
+async def test_a_closed_compare_screen_is_freed() -> None:
+    # Its bookmark subscription (and Textual's per-widget style memo) kept every screen opened
+    # in memory, and each full garbage collection walked them all.
+    import gc
+    import weakref
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = weakref.ref(await open_compare(app, pilot))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ExplorerScreen)
+        await pilot.pause(0.1)
+        gc.collect()
+        assert screen() is None

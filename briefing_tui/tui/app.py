@@ -17,7 +17,6 @@ from textual.signal import Signal
 from textual.worker import Worker
 
 from briefing_tui.core.content import ContentError, Library, load_library, problems_text
-from briefing_tui.core.search import SearchIndex
 from briefing_tui.core.text import clean, clean_line
 from briefing_tui.tui import bookmark_keys, content_loading
 from briefing_tui.tui.commands import JumpProvider, system_commands
@@ -25,6 +24,7 @@ from briefing_tui.tui.screens.base import BriefingScreen, Selection
 
 if TYPE_CHECKING:
     from briefing_tui.core.glossary import Glossary
+    from briefing_tui.core.search import SearchIndex
     from briefing_tui.tui.screens.explorer import ExplorerScreen
 
 if TYPE_CHECKING:
@@ -183,10 +183,11 @@ class BriefingApp(App):
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False, description="Building the search index")
     def build_index(self) -> None:
+        from briefing_tui.core import search  # the index module is imported here, after the first frame
         from briefing_tui.core.content import cache
 
         assert self.library is not None
-        self.search_index = SearchIndex(self.library, cache.index_path(self.library))
+        self.search_index = search.SearchIndex(self.library, cache.index_path(self.library))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         self.report_worker(event)

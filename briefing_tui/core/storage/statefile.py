@@ -17,12 +17,12 @@ import tomllib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Generic, TypeVar
-
-import tomli_w
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from briefing_tui.core.storage import atomic
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """A state file larger than this is treated as corrupt rather than parsed."""
@@ -238,6 +238,8 @@ class StateFile(Generic[S]):
                 self._release(handle)
 
     def _write(self, state: S) -> bool:
+        import tomli_w  # writing only: a start that reads costs no import
+
         data = tomli_w.dumps(self._dump(state), multiline_strings=self.multiline).encode("utf-8")
         self._remove_stale_temp_files()
         try:
@@ -265,6 +267,8 @@ class StateFile(Generic[S]):
             if not quiet:
                 self.warn(_describe_os_error(error, self.path.parent, self.what))
             return None
+        from filelock import FileLock, Timeout  # ~10 ms of imports, paid at the first write, not at start
+
         lock = FileLock(self.lock_path, timeout=LOCK_TIMEOUT, mode=0o600)
         try:
             lock.acquire()

@@ -23,7 +23,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from briefing_tui.core.search import SearchOutcome, expanded_terms
+from briefing_tui.core.search import SearchOutcome
 from briefing_tui.core.search.facets import FacetValue, facet_counts, matching_values, typed_filter
 from briefing_tui.core.text import clean_line
 from briefing_tui.core.vocab import KINDS
@@ -295,6 +295,8 @@ class SearchPanel(Vertical):
             self.open_result(event.option_index)
 
     def open_result(self, index: int, *, chosen: bool = False) -> None:
+        from briefing_tui.core.search import expanded_terms  # the index module: imported after the first frame
+
         if self.outcome is None or not (0 <= index < len(self.outcome.results)):
             return
         self.result_index = index
