@@ -491,7 +491,13 @@ async def test_rows_beyond_the_first_screen_follow_and_keep_the_view(bundled_lib
             expected = clean_line(contrast_point(cell_for(view.theme, view.actor)))
             assert text_of(view).split() == expected.split(), view.key
         # The selected last cell was scrolled into view.
-        assert grid.region.overlaps(cell(screen, *last).region)
+        assert grid.region.overlaps(cell(screen, *last).region), (
+            grid.scroll_y,
+            grid.max_scroll_y,
+            grid.virtual_size,
+            grid.region,
+            cell(screen, *last).virtual_region,
+        )
 
 
 async def test_rows_beyond_the_first_screen_are_mounted_without_a_key(bundled_library) -> None:

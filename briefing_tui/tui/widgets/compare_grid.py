@@ -354,10 +354,16 @@ class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
         if changed:
             self.post_message(self.CellSelected(key))
 
-    def _scroll_to_cell(self, key: CellKey) -> None:
+    def _scroll_to_cell(self, key: CellKey, tries: int = 10) -> None:
         widget = self.cell(key)
-        if widget is not None:
-            self.scroll_to_widget(widget, animate=False)
+        if widget is None:
+            return
+        # At once: a deferred scroll computed from a stale layout would land after (and undo) a retry.
+        self.scroll_to_widget(widget, animate=False, immediate=True)
+        # Rows mounted just now may not be laid out yet (the scroll is then clamped short of them):
+        # try again after the next refresh until the cell is in view.
+        if tries and not self.region.overlaps(widget.region):
+            self.call_after_refresh(self._scroll_to_cell, key, tries - 1)
 
     def move(self, rows: int, columns: int) -> None:
         """Move the selection by themes (rows) and actors (columns)."""
