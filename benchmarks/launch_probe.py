@@ -93,7 +93,11 @@ def main() -> int:
             return wrapper
 
         # Module attributes the app looks up at call time: wrapping them times each step.
+        # (a small pack loads in app.on_mount, a large one in tui/content_loading.py's worker)
+        from briefing_tui.tui import content_loading
+
         app_module.load_library = timed("load_library", app_module.load_library)
+        content_loading.load_library = timed("load_library", content_loading.load_library)
         from briefing_tui.core import search
 
         def search_index(*a, **k):  # the app imports the index module only when it builds the index
