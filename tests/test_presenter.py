@@ -39,6 +39,26 @@ class FakeClock:
         return self.now
 
 
+class DeckHost(App):
+    """A bare app presenting one deck (no content, no bookmarks, no settings)."""
+
+    def __init__(self, deck: Deck) -> None:
+        super().__init__()
+        self.deck = deck
+
+    def on_mount(self) -> None:
+        self.push_screen(PresenterScreen(self.deck, clock=FakeClock()))
+
+
+async def start_bookmarks(app, pilot) -> PresenterScreen:
+    """Wait for the content, then present the bookmarks."""
+    await settle(app, pilot)
+    app.present_bookmarks()
+    await pilot.pause()
+    assert isinstance(app.screen, PresenterScreen)
+    return app.screen
+
+
 async def start(app, pilot, briefing: str = "demo", start_at: str | None = None) -> PresenterScreen:
     """Wait for the content, then present ``briefing``."""
     await settle(app, pilot)
@@ -151,11 +171,7 @@ async def test_a_long_slide_becomes_continuation_slides_and_next_always_moves_on
     long_slide = Slide(title="Long", bullets=[f"Point number {n} of a long slide" for n in range(40)])
     deck = Deck("Paging", [long_slide, Slide(title="After")])
 
-    class Host(App):
-        def on_mount(self) -> None:
-            self.push_screen(PresenterScreen(deck, clock=FakeClock()))
-
-    app = Host()
+    app = DeckHost(deck)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -181,11 +197,7 @@ async def test_a_resize_lays_the_deck_out_again_on_the_same_content() -> None:
     long_slide = Slide(title="Long", bullets=[f"Point number {n} of a long slide" for n in range(40)])
     deck = Deck("Paging", [Slide(title="Before"), long_slide, Slide(title="After")])
 
-    class Host(App):
-        def on_mount(self) -> None:
-            self.push_screen(PresenterScreen(deck, clock=FakeClock()))
-
-    app = Host()
+    app = DeckHost(deck)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -413,11 +425,7 @@ async def test_present_bookmarks_in_saved_order_with_notes() -> None:
     store.add("demo-intro", "section")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        app.present_bookmarks()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, PresenterScreen)
+        screen = await start_bookmarks(app, pilot)
         assert position(screen) == "1 / 3"
         assert title(screen) == "Japanese FDI stock in Brazil"
         assert "$3 billion: Japanese FDI stock in Brazil, 2023" in shown(screen, "slide-bullets")

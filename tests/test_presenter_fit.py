@@ -7,9 +7,8 @@ import pytest
 from briefing_tui.core.storage.bookmarks import BookmarkStore
 from briefing_tui.tui.dialogs.confirm import Confirm
 from briefing_tui.tui.screens.explorer import ExplorerScreen
-from briefing_tui.tui.screens.presenter import PresenterScreen
 from tests.apphelpers import make_app, settle, text_of
-from tests.test_presenter import SIZE, assert_fits, position, start
+from tests.test_presenter import SIZE, assert_fits, position, start, start_bookmarks
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 50)], ids=["80x24", "200x50"])
@@ -48,11 +47,7 @@ async def test_private_tags_and_notes_never_reach_the_audience(pack_library) -> 
     store.add("demo-rec-1", "item", note="Private: ask about the 1A pilot.", tags=["要確認", "internal"])
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        app.present_bookmarks()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, PresenterScreen)
+        screen = await start_bookmarks(app, pilot)
         audience = " ".join(text_of(widget) for widget in screen.query("SlideView Static"))
         assert "要確認" not in audience and "internal" not in audience and "Private" not in audience
         await pilot.press("n")  # asked for: the notes pane shows the note, never the tags

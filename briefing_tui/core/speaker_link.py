@@ -78,6 +78,8 @@ def state_of(slide: Slide, index: int, total: int, next_title: str, reveal: str,
         "running": timer.running,
         "slide_budget": timer.slide_budget,
         "talk_budget": timer.talk_budget,
+        "times": timer.summary(),
+        "over": timer.over_slide() or timer.over_talk(),
     }
 
 

@@ -10,13 +10,21 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from briefing_tui.core.storage.bookmarks import Bookmark
     from briefing_tui.tui.app import BriefingApp
+    from briefing_tui.tui.screens.base import Selection
+
+
+def _selected(app: BriefingApp, hint: str) -> Selection | None:
+    """What the current screen has selected; else None, and ``hint`` says what to do."""
+    selected = app.selected_target()
+    if selected is None:
+        app.notify(hint, timeout=3)
+    return selected
 
 
 def toggle_bookmark(app: BriefingApp) -> None:
     """Bookmark what is selected, or remove its bookmark (``u`` brings it back, note and tags included)."""
-    selected = app.selected_target()
+    selected = _selected(app, "Select an item, section, briefing, comparison cell or dossier first.")
     if selected is None:
-        app.notify("Select an item, section, briefing, comparison cell or dossier first.", timeout=3)
         return
     target, kind = selected
     removed = app.bookmarks.remove(target) if app.bookmarks.is_bookmarked(target) else None
@@ -25,13 +33,8 @@ def toggle_bookmark(app: BriefingApp) -> None:
         message = "Bookmarked: " + app.title_of(target)
     else:
         app.remember_removal(removed)
-        kept = (
-            "its note and tags"
-            if removed.note.strip() and removed.tags
-            else "its note"
-            if removed.note.strip()
-            else "its tags"
-        )
+        has_note = bool(removed.note.strip())
+        kept = "its note and tags" if has_note and removed.tags else "its note" if has_note else "its tags"
         message = f"Bookmark removed: {app.title_of(target)}" + (
             f". u brings it back with {kept}" if removed.has_text else " (u to undo)"
         )
@@ -63,9 +66,8 @@ def edit_note(app: BriefingApp) -> None:
     """Write a note (and tags) on what is selected; saving bookmarks it."""
     from briefing_tui.tui.dialogs.note import NoteDialog
 
-    selected = app.selected_target()
+    selected = _selected(app, "Select something to write a note on.")
     if selected is None:
-        app.notify("Select something to write a note on.", timeout=3)
         return
     target, kind = selected
     existing = app.bookmarks.get(target)

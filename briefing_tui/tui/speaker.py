@@ -19,7 +19,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from briefing_tui.core import speaker_link
-from briefing_tui.core.talk_timer import clock_text
 
 
 class NotesScroll(VerticalScroll, can_focus=False):
@@ -104,8 +103,9 @@ class SpeakerApp(App[int]):
             heading.append(f"  (reveal {state['reveal']})", style="dim")
         self.query_one("#speaker-slide", Static).update(heading)
         times = self.query_one("#speaker-times", Static)
-        times.update(Text(_times_line(state)))
-        times.set_class(_over(state), "-over")
+        # The presenter's own clock line: both screens read the same times.
+        times.update(Text(f"This talk: {state.get('times', '')}"))
+        times.set_class(bool(state.get("over")), "-over")
         notes = str(state.get("notes", "")).strip()
         body = Text(notes) if notes else Text("No notes for this slide.", style="dim")
         if state.get("citation"):
@@ -125,22 +125,3 @@ class SpeakerApp(App[int]):
     def action_scroll_notes(self, direction: int) -> None:
         pane = self.query_one(NotesScroll)
         (pane.scroll_down if direction > 0 else pane.scroll_up)(animate=False)
-
-
-def _times_line(state: dict[str, Any]) -> str:
-    """ "● 12:03 / 20:00 talk · 01:10 / 02:00 this slide"."""
-    running = "● " if state.get("running") else "‖ "
-    line = running + clock_text(float(state.get("elapsed", 0)))
-    if state.get("talk_budget"):
-        line += f" / {clock_text(float(state['talk_budget']))}"
-    line += " talk · " + clock_text(float(state.get("slide_elapsed", 0)))
-    if state.get("slide_budget"):
-        line += f" / {clock_text(float(state['slide_budget']))}"
-    return line + " this slide"
-
-
-def _over(state: dict[str, Any]) -> bool:
-    talk, slide = state.get("talk_budget"), state.get("slide_budget")
-    return bool(talk and float(state.get("elapsed", 0)) > float(talk)) or bool(
-        slide and float(state.get("slide_elapsed", 0)) > float(slide)
-    )

@@ -6,32 +6,26 @@ cheap parts (the CLI's parser, an error's text, the content folders) starts with
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from briefing_tui.core.content.discovery import CONTENT_ENV, bundled_content_dir, content_dirs, content_files
 from briefing_tui.core.content.errors import ContentError, Problem, problems_text
+from briefing_tui.core.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from briefing_tui.core.content.library import Briefing, Library, LibraryData
     from briefing_tui.core.content.load import assemble, load_library
 
-_LAZY = {
-    "Briefing": "library",
-    "Library": "library",
-    "LibraryData": "library",
-    "assemble": "load",
-    "load_library": "load",
-}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        "Briefing": "library",
+        "Library": "library",
+        "LibraryData": "library",
+        "assemble": "load",
+        "load_library": "load",
+    },
+)
 
 
 __all__ = [

@@ -6,25 +6,16 @@ screen needs only the snippets and the outcome types, and builds the index after
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from briefing_tui.core.lazy import lazy_attributes
 from briefing_tui.core.search.outcome import SearchOutcome, SearchResult
 from briefing_tui.core.search.snippets import HL_END, HL_START, highlight_spans, make_snippet
 
 if TYPE_CHECKING:
     from briefing_tui.core.search.index import SearchIndex, expanded_terms
 
-_LAZY = {"SearchIndex": "index", "expanded_terms": "index"}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, {"SearchIndex": "index", "expanded_terms": "index"})
 
 
 __all__ = [

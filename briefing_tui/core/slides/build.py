@@ -19,6 +19,7 @@ screen and the Markdown export show content, never terminal escapes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from briefing_tui.core.citations import citation_text, item_details, numbered, section_label, source_citation
 from briefing_tui.core.content import Library
@@ -26,7 +27,7 @@ from briefing_tui.core.content.entry import Entry
 from briefing_tui.core.models import Section
 from briefing_tui.core.slides.lines import byline, figure_line, item_line, join, source_line
 from briefing_tui.core.slides.model import BookmarkLike, Deck, Slide
-from briefing_tui.core.text import SILENT_TEXT, clean, clean_line, sentences
+from briefing_tui.core.text import SILENT_TEXT, clean, clean_line, first_sentence, sentences
 from briefing_tui.core.vocab import ACTORS, KIND_PLURALS, KINDS, label
 
 MAX_ITEM_BULLETS = 4
@@ -86,7 +87,7 @@ def title_slide(library: Library, briefing_id: str) -> Slide:
     )
 
 
-def _own_recommendation(library: Library, section: Section, entries: list[Entry]) -> Entry | None:
+def _own_recommendation(section: Section, entries: list[Entry]) -> Entry | None:
     """The recommendation a section is made of ("1B. Take stock…" holding Recommendation 1B), if any."""
     if not section.number:
         return None
@@ -94,24 +95,27 @@ def _own_recommendation(library: Library, section: Section, entries: list[Entry]
     return own[0] if len(own) == 1 else None
 
 
-def _position_kicker(library: Library, section_id: str, position: tuple[int, int] | None, first: str = "") -> str:
+def _position_kicker(library: Library, section_id: str, first: str = "") -> str:
+    """ "Section 3 of 7 · its chapter", after ``first`` ("Recommendation")."""
     briefing_id, section = library.sections[section_id]
-    kicker = [first, f"Section {position[0]} of {position[1]}" if position else "Section"]
-    parent = next((other for other in library.briefings[briefing_id].sections if other.id == section.parent), None)
+    sections = library.briefings[briefing_id].sections
+    place = next(number for number, other in enumerate(sections, 1) if other.id == section_id)
+    kicker = [first, f"Section {place} of {len(sections)}"]
+    parent = next((other for other in sections if other.id == section.parent), None)
     if parent is not None:
         kicker.append(section_label(parent))
     return join(kicker)
 
 
-def section_slide(library: Library, section_id: str, *, position: tuple[int, int] | None = None) -> Slide:
+def section_slide(library: Library, section_id: str) -> Slide:
     """A section: its summary's first sentences, then the items it holds as one-liners."""
     briefing_id, section = library.sections[section_id]
     source = library.briefings[briefing_id].source
     # Lean records: a section of a large pack holds hundreds of items, and only figures need fetching.
     entries = library.entries_of(library.section_items.get(section_id, []))
-    own = _own_recommendation(library, section, entries)
+    own = _own_recommendation(section, entries)
     if own is not None:
-        return _recommendation_slide(library, library.items[own.id], section=(section_id, position, entries))
+        return _recommendation_slide(library, library.items[own.id], section=(section_id, entries))
     # Sub-recommendations show under their recommendation; recommendations get slides of their own.
     listed = [entry for entry in entries if not entry.parent and entry.kind != "recommendation"]
     rank = {kind: place for place, kind in enumerate(ITEM_PRIORITY)}
@@ -125,7 +129,7 @@ def section_slide(library: Library, section_id: str, *, position: tuple[int, int
     also = "\n".join(f"- {item_line(entry)}" for entry in hidden)  # lean lines: no item fetched
     return Slide(
         title=clean_line(section_label(section)),
-        kicker=_position_kicker(library, section_id, position),
+        kicker=_position_kicker(library, section_id),
         bullets=bullets,
         citation=source_citation(source, section),
         source_line=source_line(source, section),
@@ -140,11 +144,11 @@ def _recommendation_slide(
     library: Library,
     item,
     *,
-    section: tuple[str, tuple[int, int] | None, list[Entry]] | None = None,
+    section: tuple[str, list[Entry]] | None = None,
 ) -> Slide:
     """A recommendation: its proposals (else its summary), sub-recommendations and addressees.
 
-    With ``section`` (id, position, entries) the slide also stands for the section it makes up.
+    With ``section`` (id, entries) the slide also stands for the section it makes up.
     """
     bullets = [clean_line(proposal) for proposal in item.proposals] or _summary(item.summary)
     for child_id in library.children.get(item.id, []):
@@ -158,8 +162,8 @@ def _recommendation_slide(
     notes = [clean(item.summary), _quote(item), clean(item.body)]
     covers = tuple(item.aliases)
     if section is not None:
-        section_id, position, entries = section
-        kicker = _position_kicker(library, section_id, position, first="Recommendation")
+        section_id, entries = section
+        kicker = _position_kicker(library, section_id, first="Recommendation")
         others = [entry for entry in entries if entry.id != item.id and not entry.parent]
         notes.append(clean(library.sections[section_id][1].summary))
         if others:
@@ -167,9 +171,7 @@ def _recommendation_slide(
         covers += (section_id, *(entry.id for entry in entries if entry.id != item.id))
     elif found is not None and found[1].number and found[1].number == item.number:
         # Its section is the recommendation itself ("1B." holding Recommendation 1B): say where, not the title again.
-        sections = library.briefings[found[0]].sections
-        place = next(index for index, other in enumerate(sections, 1) if other.id == found[1].id)
-        kicker = _position_kicker(library, found[1].id, (place, len(sections)), first="Recommendation")
+        kicker = _position_kicker(library, found[1].id, first="Recommendation")
     else:
         kicker = join(["Recommendation", section_label(found[1]) if found else ""])
     return Slide(
@@ -260,7 +262,7 @@ def dossier_slide(library: Library, target: str) -> Slide | None:
     return Slide(
         title=clean_line(dossier.title),
         kicker="Dossier",
-        bullets=[sentences(bullet)[0] if sentences(bullet) else bullet for bullet in bullets] or [dossier.relax],
+        bullets=[first_sentence(bullet) or bullet for bullet in bullets] or [dossier.relax],
         notes=_notes(*[clean(line) for line in dossier.overview[1:]], *listed),
         target=dossier.target,
         kind="dossier",
@@ -291,10 +293,7 @@ def target_slide(library: Library, target: str) -> Slide | None:
     if item is not None:
         return item_slide(library, item)
     if target in library.sections:
-        briefing_id = library.briefing_of_section(target) or ""
-        sections = library.briefings[briefing_id].sections
-        position = next(index for index, section in enumerate(sections, 1) if section.id == target)
-        return section_slide(library, target, position=(position, len(sections)))
+        return section_slide(library, target)
     if target in library.briefings:
         return title_slide(library, target)
     if target.startswith("dossier:"):
@@ -309,9 +308,8 @@ def briefing_deck(library: Library, briefing_id: str) -> Deck:
     """A briefing as slides: title, then each section followed by its recommendations."""
     briefing = library.briefings[briefing_id]
     slides = [title_slide(library, briefing_id)]
-    total = len(briefing.sections)
-    for position, section in enumerate(briefing.sections, 1):
-        slide = section_slide(library, section.id, position=(position, total))
+    for section in briefing.sections:
+        slide = section_slide(library, section.id)
         slides.append(slide)
         for entry in library.entries_of(library.section_items.get(section.id, [])):
             if entry.kind == "recommendation" and entry.id != slide.target:
@@ -328,11 +326,5 @@ def bookmarks_deck(library: Library, bookmarks: Sequence[BookmarkLike], title: s
     for bookmark in bookmarks:
         slide = target_slide(library, bookmark.target) or missing_slide(bookmark.target, bookmark.target_kind)
         note = clean(bookmark.note).strip()
-        slides.append(_with_notes(slide, note) if note else slide)
+        slides.append(replace(slide, notes=note) if note else slide)
     return Deck(title=clean_line(title), slides=slides)
-
-
-def _with_notes(slide: Slide, note: str) -> Slide:
-    from dataclasses import replace
-
-    return replace(slide, notes=note)

@@ -123,6 +123,8 @@ class PresenterScreen(BriefingScreen[None]):
         )
         self._start_slide = deck.index_of(start_at) or 0
         self._link_wanted = link
+        self._laid_out_for: tuple[int, int, bool] | None = None
+        """(width, height, notes shown) the deck was last laid out for."""
         self.link: speaker_link.SpeakerLink | None = None
         """The socket a speaker view attaches to (None when it could not be opened)."""
 
@@ -164,6 +166,7 @@ class PresenterScreen(BriefingScreen[None]):
 
     def _relayout(self, width: int, height: int, *, keep: tuple[int, int] | None = None) -> None:
         """Lay the deck out for ``width`` x ``height``, staying on ``keep`` (deck slide, bullet) or the current one."""
+        self._laid_out_for = (width, height, self.show_notes)
         if keep is None:
             keep = (self.laid_out.origins[self.index], self.slide.first_bullet + max(0, self.revealed - 1))
         geometry = geometry_for(width, height)
@@ -181,7 +184,9 @@ class PresenterScreen(BriefingScreen[None]):
         self._show_slide()
 
     def on_resize(self, event: events.Resize) -> None:
-        self._relayout(event.size.width, event.size.height)
+        # The first Resize comes with the mount, for the size on_mount has just laid the deck out for.
+        if (event.size.width, event.size.height, self.show_notes) != self._laid_out_for:
+            self._relayout(event.size.width, event.size.height)
 
     # -- what is shown ----------------------------------------------------------------
 
@@ -235,7 +240,7 @@ class PresenterScreen(BriefingScreen[None]):
     # -- the speaker view ----------------------------------------------------------------
 
     def _publish(self) -> None:
-        if self.link is not None and self.is_mounted:
+        if self.link is not None:
             reveal = f"{len(self.visible_bullets)}/{len(self.slide.bullets)}" if self.reveal else ""
             state = speaker_link.state_of(self.slide, self.index, self.total, self.next_title, reveal, self.timer)
             self.link.publish({"deck": self.deck.title, **state})

@@ -181,12 +181,6 @@ class SlideView(Vertical):
                 text.append(line)
         return text
 
-    def body_rows(self, bullets: list[str]) -> int:
-        """Rows ``bullets`` take as drawn."""
-        if not bullets:
-            return 0
-        return sum(self.measure(bullet) for bullet in bullets) + self.geometry.gap * (len(bullets) - 1)
-
 
 def _cut(console: Console, text: str, width: int) -> str:
     """``text`` on one line, cut with an ellipsis to ``width`` cells."""
