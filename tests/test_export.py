@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -179,8 +180,8 @@ def test_hostile_note_is_text_in_the_rendered_memo(pack_library: Library, bookma
 
 def test_table_cells_escape_pipes_and_newlines(pack_library: Library) -> None:
     theme = pack_library.themes["development-finance"]
-    cells = [cell.model_copy(update={"contrast": "pays | builds\nthen `lends`"}) for cell in theme.cells]
-    data = pack_library.data.model_copy(update={"themes": [theme.model_copy(update={"cells": cells})]})
+    cells = [replace(cell, **{"contrast": "pays | builds\nthen `lends`"}) for cell in theme.cells]
+    data = replace(pack_library.data, **{"themes": [replace(theme, cells=cells)]})
     text = export.comparison_markdown(Library(data))
     rows = [line for line in text.splitlines() if line.startswith("| United States")]
     assert rows == ["| United States | pays \\| builds then \\`lends\\` | DFC |"]

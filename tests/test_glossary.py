@@ -12,6 +12,7 @@ import pytest
 
 from briefing_tui.core.content import ContentError
 from briefing_tui.core.glossary import check_glossary, load_glossary
+from briefing_tui.core.models import as_data
 from briefing_tui.tui.screens.glossary import GlossaryScreen
 from tests.apphelpers import make_app, settle, text_of
 
@@ -30,15 +31,15 @@ def bundled_texts(library) -> list[tuple[str, str, str]]:
     """(document, section, text) for every item, section and source record of the bundled content."""
     texts = []
     for item in library.items.values():
-        data = item.model_dump()
+        data = as_data(item)
         text = json.dumps({k: v for k, v in data.items() if k not in ("id", "related", "source", "aliases")})
         texts.append((item.source.document, item.source.section, json.loads(json.dumps(text))))
     for briefing in library.data.briefings:
-        texts.append((briefing.id, "", json.dumps(briefing.source.model_dump(), ensure_ascii=False)))
+        texts.append((briefing.id, "", json.dumps(as_data(briefing.source), ensure_ascii=False)))
         for section in briefing.sections:
             texts.append((briefing.id, section.id, f"{section.title} {section.summary}"))
     for theme in library.themes.values():
-        texts.append(("", "", json.dumps(theme.model_dump(), ensure_ascii=False)))
+        texts.append(("", "", json.dumps(as_data(theme), ensure_ascii=False)))
     return texts
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pytest
 
@@ -221,9 +221,9 @@ def test_bookmarks_deck_keeps_saved_order_and_uses_notes(pack_library: Library) 
 
 def test_bookmark_under_a_former_id(pack_library: Library) -> None:
     item = pack_library.items["demo-obs-financing"]
-    renamed = item.model_copy(update={"aliases": ["demo-old-financing"]})
-    data = pack_library.data.model_copy(
-        update={"items": [renamed if other.id == item.id else other for other in pack_library.data.items]}
+    renamed = replace(item, **{"aliases": ["demo-old-financing"]})
+    data = replace(
+        pack_library.data, **{"items": [renamed if other.id == item.id else other for other in pack_library.data.items]}
     )
     deck = bookmarks_deck(Library(data), [FakeBookmark("demo-old-financing", note="n")])
     assert deck.slides[0].target == "demo-obs-financing" and deck.slides[0].title == "Scarce long-term finance"
@@ -237,9 +237,10 @@ def test_empty_bookmarks_make_an_empty_deck(pack_library: Library) -> None:
 def test_control_characters_never_reach_a_slide(pack_library: Library) -> None:
     hostile = "\x1b[31mRed\x1b[0m \x1b]0;owned\x07title\x00\x08"
     item = pack_library.items["demo-rec-1"]
-    poisoned = item.model_copy(update={"title": hostile, "summary": hostile + ". More.", "body": hostile})
-    data = pack_library.data.model_copy(
-        update={"items": [poisoned if other.id == item.id else other for other in pack_library.data.items]}
+    poisoned = replace(item, **{"title": hostile, "summary": hostile + ". More.", "body": hostile})
+    data = replace(
+        pack_library.data,
+        **{"items": [poisoned if other.id == item.id else other for other in pack_library.data.items]},
     )
     library = Library(data)
     deck = briefing_deck(library, "demo")

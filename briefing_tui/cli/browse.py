@@ -74,11 +74,12 @@ def positive_int(text: str) -> int:
 
 def cmd_sources(args: argparse.Namespace) -> int:
     from briefing_tui.cli import tables
+    from briefing_tui.core.models import as_data
 
     library = load(args)
     output = chosen_format(args)
     if output == "json":
-        print_json([source.model_dump(mode="json") for source in library.sources])
+        print_json(as_data(library.sources))
         return EXIT_OK
     print_listing(tables.sources_listing(library), output)
     return EXIT_OK
@@ -105,6 +106,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     from briefing_tui.cli import tables
     from briefing_tui.core import compare
+    from briefing_tui.core.models import as_data
 
     library = load(args)
     target = args.id
@@ -115,7 +117,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             raise CliError(f"no actor {cell[1]!r} in the comparison{closest(cell[1], compare.theme_actors(library))}")
         data: dict = {"target_kind": "cell", "id": target, "theme": theme.id, "actor": cell[1]}
         found = compare.cell_for(theme, cell[1])
-        data["cell"] = found.model_dump(mode="json") if found else None
+        data["cell"] = as_data(found) if found else None
         lines = tables.cell_lines(library, theme, cell[1])
     else:
         resolved = library.resolve(target)
@@ -129,11 +131,11 @@ def cmd_show(args: argparse.Namespace) -> int:
             data = item_dict(library, resolved[1])
             lines = tables.item_lines(library, resolved[1])
         elif resolved[0] == "section":
-            data = {"target_kind": "section", **resolved[1].model_dump(mode="json")}
+            data = {"target_kind": "section", **as_data(resolved[1])}
             data["items"] = list(library.section_items.get(target, []))
             lines = tables.section_lines(library, target)
         else:
-            data = {"target_kind": "briefing", **resolved[1].source.model_dump(mode="json")}
+            data = {"target_kind": "briefing", **as_data(resolved[1].source)}
             data["sections"] = [section.id for section in resolved[1].sections]
             lines = tables.briefing_lines(library, target)
     if args.json:

@@ -107,7 +107,9 @@ def print_json(data: Any) -> None:
 
 
 def item_json(item) -> dict[str, Any]:
-    return item.model_dump(mode="json")
+    from briefing_tui.core.models import as_data
+
+    return as_data(item)
 
 
 def load(args: argparse.Namespace) -> Library:

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from briefing_tui.core.citations import citation_text, item_details, tags_line
 from briefing_tui.core.content import Library
+from briefing_tui.core.models import as_data
 from briefing_tui.core.text import SILENT_TEXT, clean, clean_line
 from briefing_tui.core.vocab import ACTORS, KINDS, label
 
@@ -38,7 +39,7 @@ def target_json(library: Library, kind: str, value: Any) -> dict[str, Any]:
         items = [library.items[item_id] for item_id in library.section_items.get(value.id, [])]
         return {
             "target_kind": "section",
-            **value.model_dump(mode="json"),
+            **as_data(value),
             "briefing": briefing_id,
             "items": [{"id": item.id, "kind": item.kind, "title": item.title} for item in items],
         }

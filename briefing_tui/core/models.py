@@ -15,24 +15,29 @@ Every model forbids unknown fields, so a misspelt key is an error, not silence.
 from __future__ import annotations
 
 import difflib
-from typing import Annotated, Literal
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
+from briefing_tui.core.rules import CONFIG, Check, Rule
 from briefing_tui.core.vocab import ACTORS, COUNTRIES, KINDS, SECTORS
 
 SLUG = r"^[a-z0-9][a-z0-9._-]*$"
 """Ids are lowercase slugs: readable, stable, and safe in filters and file names."""
 
-Slug = Annotated[str, Field(pattern=SLUG, min_length=1, max_length=120)]
-Text = Annotated[str, Field(min_length=1, max_length=20_000)]
-ShortText = Annotated[str, Field(min_length=1, max_length=400)]
+Slug = Annotated[str, Rule(pattern=SLUG, min_length=1, max_length=120)]
+Text = Annotated[str, Rule(min_length=1, max_length=20_000)]
+ShortText = Annotated[str, Rule(min_length=1, max_length=400)]
 
 
-class Strict(BaseModel):
-    """Base for all content models: unknown keys are errors."""
+@dataclass(frozen=True, kw_only=True)
+class Strict:
+    """Base for all content models: frozen dataclasses that pydantic validates when a file is parsed.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
+    Read back from the validated cache, they are built directly (``core.content.trusted``), without
+    pydantic. ``CONFIG`` makes unknown keys errors.
+    """
+
+    __pydantic_config__ = CONFIG
 
 
 def _check_vocabulary(values: list[str], vocabulary: dict[str, str], what: str) -> list[str]:
@@ -46,13 +51,31 @@ def _check_vocabulary(values: list[str], vocabulary: dict[str, str], what: str) 
     return values
 
 
+def _in(vocabulary: dict[str, str], what: str) -> Check:
+    """The rule for a list of slugs from one vocabulary (unknown ones named, with the closest known)."""
+    return Check(lambda values: _check_vocabulary(values, vocabulary, what))
+
+
+def _one_of(vocabulary: dict[str, str], what: str) -> Check:
+    """The rule for one slug from a vocabulary."""
+    return Check(lambda value: _check_vocabulary([value], vocabulary, what)[0])
+
+
+Countries = Annotated[list[str], _in(COUNTRIES, "country")]
+Actors = Annotated[list[str], _in(ACTORS, "actor")]
+Sectors = Annotated[list[str], _in(SECTORS, "sector")]
+ActorSlug = Annotated[str, _one_of(ACTORS, "actor")]
+Year = Annotated[str, Rule(pattern=r"^\d{4}(-\d{2,4})?$")]
+
+
+@dataclass(frozen=True, kw_only=True)
 class SourceDocument(Strict):
     """One of the documents a briefing is written from."""
 
     id: Slug
     title: ShortText
     publisher: ShortText
-    authors: list[ShortText] = []
+    authors: list[ShortText] = field(default_factory=list)
     date: ShortText
     """As precise as known: "2013", "November 2024", "about 2015"."""
     url: str = ""
@@ -67,6 +90,7 @@ class SourceDocument(Strict):
     """Position among the briefings (navigator, listings); ties fall back to the id."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Section(Strict):
     """A section of a source document, in the document's own order."""
 
@@ -79,6 +103,7 @@ class Section(Strict):
     """The document's own numbering, if any ("2", "IV")."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Citation(Strict):
     """Where in a source document an item comes from."""
 
@@ -88,6 +113,7 @@ class Citation(Strict):
     """A page or paragraph reference, when the extraction preserves one."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Quote(Strict):
     """A short quotation, exact and attributed."""
 
@@ -95,6 +121,7 @@ class Quote(Strict):
     attribution: ShortText
 
 
+@dataclass(frozen=True, kw_only=True)
 class ItemBase(Strict):
     """Fields every item has, whatever its kind."""
 
@@ -105,33 +132,19 @@ class ItemBase(Strict):
     body: str = ""
     """Optional longer Markdown: proposals, context, details."""
     source: Citation
-    countries: list[str] = []
-    actors: list[str] = []
-    sectors: list[str] = []
-    tags: list[Slug] = []
-    related: list[Slug] = []
+    countries: Countries = field(default_factory=list)
+    actors: Actors = field(default_factory=list)
+    sectors: Sectors = field(default_factory=list)
+    tags: list[Slug] = field(default_factory=list)
+    related: list[Slug] = field(default_factory=list)
     quote: Quote | None = None
-    notes: list[str] = []
+    notes: list[str] = field(default_factory=list)
     """Source notes, e.g. the document's footnotes behind this item, reworded."""
-    aliases: list[Slug] = []
+    aliases: list[Slug] = field(default_factory=list)
     """Former ids of this item, so old bookmarks still resolve."""
 
-    @field_validator("countries")
-    @classmethod
-    def _countries(cls, value: list[str]) -> list[str]:
-        return _check_vocabulary(value, COUNTRIES, "country")
 
-    @field_validator("actors")
-    @classmethod
-    def _actors(cls, value: list[str]) -> list[str]:
-        return _check_vocabulary(value, ACTORS, "actor")
-
-    @field_validator("sectors")
-    @classmethod
-    def _sectors(cls, value: list[str]) -> list[str]:
-        return _check_vocabulary(value, SECTORS, "sector")
-
-
+@dataclass(frozen=True, kw_only=True)
 class Recommendation(ItemBase):
     """A recommendation; sub-recommendations (1A, 1B) point at their parent."""
 
@@ -139,49 +152,49 @@ class Recommendation(ItemBase):
     number: str = ""
     """The document's own numbering ("1", "1A")."""
     parent: Slug | None = None
-    proposals: list[Text] = []
+    proposals: list[Text] = field(default_factory=list)
     """The concrete proposals under this recommendation, each in our words."""
-    addressed_to: list[str] = []
+    addressed_to: Actors = field(default_factory=list)
     """Actor slugs the recommendation is addressed to."""
 
-    @field_validator("addressed_to")
-    @classmethod
-    def _addressed_to(cls, value: list[str]) -> list[str]:
-        return _check_vocabulary(value, ACTORS, "actor")
 
-
+@dataclass(frozen=True, kw_only=True)
 class Obstacle(ItemBase):
     """An obstacle or challenge the document names."""
 
     kind: Literal["obstacle"]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Opportunity(ItemBase):
     """A sector opportunity."""
 
     kind: Literal["opportunity"]
 
 
+@dataclass(frozen=True, kw_only=True)
 class CaseStudy(ItemBase):
     """A case study or named project / company example."""
 
     kind: Literal["case-study"]
-    companies: list[ShortText] = []
-    institutions: list[ShortText] = []
-    years: list[Annotated[str, Field(pattern=r"^\d{4}(-\d{2,4})?$")]] = []
+    companies: list[ShortText] = field(default_factory=list)
+    institutions: list[ShortText] = field(default_factory=list)
+    years: list[Year] = field(default_factory=list)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Initiative(ItemBase):
     """An initiative, agreement, fund, institution or platform."""
 
     kind: Literal["initiative"]
     name: ShortText
     acronym: str = ""
-    partners: list[ShortText] = []
+    partners: list[ShortText] = field(default_factory=list)
     year: str = ""
     """Year founded, signed or launched, as the document gives it."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Figure(ItemBase):
     """A key figure, kept with exactly what it measures."""
 
@@ -194,23 +207,18 @@ class Figure(ItemBase):
     year: str = ""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Approach(ItemBase):
     """One actor's approach on one theme, as one document characterizes it."""
 
     kind: Literal["approach"]
-    actor: str
+    actor: ActorSlug
     theme: ShortText
-
-    @field_validator("actor")
-    @classmethod
-    def _actor(cls, value: str) -> str:
-        _check_vocabulary([value], ACTORS, "actor")
-        return value
 
 
 Item = Annotated[
     Recommendation | Obstacle | Opportunity | CaseStudy | Initiative | Figure | Approach,
-    Field(discriminator="kind"),
+    Rule(discriminator="kind"),
 ]
 """Any content item; ``kind`` picks the model."""
 
@@ -218,11 +226,7 @@ ITEM_KINDS: tuple[str, ...] = tuple(KINDS)
 
 
 def parent_of(item: ItemBase) -> str | None:
-    """The parent recommendation's id (only recommendations have one).
-
-    A plain ``getattr(item, "parent", None)`` on other kinds goes through pydantic's slow
-    ``__getattr__`` miss path, which shows up when a large pack's lookups are built.
-    """
+    """The parent recommendation's id (only recommendations have one)."""
     return item.parent if isinstance(item, Recommendation) else None
 
 
@@ -231,29 +235,25 @@ def actor_of(item: ItemBase) -> str | None:
     return item.actor if isinstance(item, Approach) else None
 
 
+@dataclass(frozen=True, kw_only=True)
 class ComparisonCell(Strict):
     """One actor's stance on one comparison theme."""
 
-    actor: str
+    actor: ActorSlug
     stance: Text
     """Two to four sentences; or an explicit statement that the documents are silent."""
-    instruments: list[ShortText] = []
-    evidence: list[Slug] = []
+    instruments: list[ShortText] = field(default_factory=list)
+    evidence: list[Slug] = field(default_factory=list)
     """Ids of the items the stance rests on."""
-    sources: list[Slug] = []
+    sources: list[Slug] = field(default_factory=list)
     """Ids of the source documents the stance rests on (hence whose perspective)."""
     silent: bool = False
     """True where the documents say nothing for this cell."""
     contrast: str = ""
     """One line on what sets this actor apart on the theme, for the differences view."""
 
-    @field_validator("actor")
-    @classmethod
-    def _actor(cls, value: str) -> str:
-        _check_vocabulary([value], ACTORS, "actor")
-        return value
 
-
+@dataclass(frozen=True, kw_only=True)
 class Theme(Strict):
     """A comparison theme: one row of the comparison, one cell per actor."""
 
@@ -263,14 +263,15 @@ class Theme(Strict):
     cells: list[ComparisonCell]
 
 
+@dataclass(frozen=True, kw_only=True)
 class ContentFile(Strict):
     """What one TOML file of a content pack may hold."""
 
     briefing: Slug | None = None
     source: SourceDocument | None = None
-    sections: list[Section] = []
-    items: list[Item] = []
-    themes: list[Theme] = []
+    sections: list[Section] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
 
 
 def sentence_count(text: str) -> int:
@@ -278,3 +279,15 @@ def sentence_count(text: str) -> int:
     from briefing_tui.core.text import sentences
 
     return len(sentences(text))
+
+
+def as_data(value: Any) -> Any:
+    """A model (or a list of them) as JSON-able dicts and lists, field by field in declaration order."""
+    names = getattr(type(value), "__dataclass_fields__", None)
+    if names is not None:
+        return {name: as_data(getattr(value, name)) for name in names}
+    if isinstance(value, list | tuple):
+        return [as_data(part) for part in value]
+    if isinstance(value, dict):
+        return {key: as_data(part) for key, part in value.items()}
+    return value

@@ -6,8 +6,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from briefing_tui.core.content.entry import Entry
 from briefing_tui.core.models import ITEM_KINDS, Item, Section, SourceDocument, Theme
 
@@ -15,10 +13,9 @@ if TYPE_CHECKING:
     from briefing_tui.core.content.store import ItemStore
 
 
-class Briefing(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Briefing:
     """The structured content of one source document: its sections in order."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     source: SourceDocument
     sections: list[Section]
@@ -33,15 +30,14 @@ Resolved = tuple[Literal["item"], Item] | tuple[Literal["section"], Section] | t
 """What a target id names, as ``Library.resolve`` finds it: the kind, and the object."""
 
 
-class LibraryData(BaseModel):
-    """Everything loaded from the packs, in a form that can be cached as JSON."""
+@dataclass(frozen=True, kw_only=True)
+class LibraryData:
+    """Everything loaded from the packs (the items only when no store holds them)."""
 
-    model_config = ConfigDict(defer_build=True)
-
-    briefings: list[Briefing] = []
-    items: list[Item] = []
-    themes: list[Theme] = []
-    item_files: dict[str, str] = {}
+    briefings: list[Briefing] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
+    item_files: dict[str, str] = field(default_factory=dict)
     """Item id -> file it came from (relative), for messages and `show`."""
 
 

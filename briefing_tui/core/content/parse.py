@@ -1,21 +1,39 @@
-"""Parsing content files: TOML to validated models, every failure a ``Problem``."""
+"""Parsing content files: TOML to validated models, every failure a ``Problem``.
+
+The one module of the content path that imports pydantic: only a pack not yet in the cache is parsed.
+"""
 
 from __future__ import annotations
 
 import re
+import threading
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
-from pydantic import ValidationError
-
-from briefing_tui.core.models import ContentFile
-
-if TYPE_CHECKING:
-    pass
+from pydantic import TypeAdapter, ValidationError
 
 from briefing_tui.core.content.errors import Problem
+from briefing_tui.core.models import ContentFile, Item
+
+_adapters: dict[str, TypeAdapter[Any]] = {}
+_adapters_lock = threading.Lock()
+UNKNOWN_FIELD = ("extra_forbidden", "unexpected_keyword_argument")
+"""pydantic's error types for a key the model does not have."""
+
+
+def _adapter(name: str) -> TypeAdapter[Any]:
+    """pydantic's validator of a content file ("file") or of one item ("item"), built once, on first use."""
+    with _adapters_lock:
+        if name not in _adapters:
+            _adapters[name] = TypeAdapter(ContentFile if name == "file" else Item)
+        return _adapters[name]
+
+
+def item_json(item: Item) -> str:
+    """A validated item as the JSON the store keeps (read back by ``trusted.item``)."""
+    return _adapter("item").dump_json(item).decode()
 
 
 def describe(folder: Path, path: Path) -> str:
@@ -47,7 +65,7 @@ def _validation_problems(name: str, raw: dict, error: ValidationError) -> list[P
             loc = loc[1:]
         field_name = ".".join(str(part) for part in loc)
         message = detail["msg"].removeprefix("Value error, ")
-        if detail["type"] == "extra_forbidden":
+        if detail["type"] in UNKNOWN_FIELD:
             message = "unknown field (not in the schema)"
         problems.append(Problem(file=name, item=item, field=field_name, message=message))
     return problems
@@ -93,7 +111,8 @@ def parse_file(path: Path, name: str, *, strict: bool = True) -> tuple[ContentFi
     except RecursionError:
         return None, [Problem(file=name, message="invalid TOML: nested too deeply")]
     try:
-        return ContentFile.model_validate(raw), []
+        content: ContentFile = _adapter("file").validate_python(raw)
+        return content, []
     except ValidationError as error:
         return None, _validation_problems(name, raw, error)
     except RecursionError:

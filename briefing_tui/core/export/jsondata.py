@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from briefing_tui.core.citations import citation_dict
 from briefing_tui.core.compare import SILENT_TEXT, cell_for, parse_cell_id
 from briefing_tui.core.content import Library
+from briefing_tui.core.models import as_data
 from briefing_tui.core.storage.bookmarks import Bookmark, iso, resolves, utc_now
 from briefing_tui.core.validation import first_problem
 from briefing_tui.core.vocab import ACTORS, label
@@ -101,7 +102,7 @@ def bookmarks_from_json(text: str, *, now: datetime | None = None) -> list[Bookm
 
 def item_dict(library: Library, item) -> dict[str, Any]:
     """An item as JSON data, with its citation and related items (as ``show --json``)."""
-    data = item.model_dump(mode="json")
+    data = as_data(item)
     data["citation"] = citation_dict(library, item)
     data["related_items"] = [{"id": o.id, "kind": o.kind, "title": o.title} for o in library.related(item.id)]
     return data
@@ -113,11 +114,11 @@ def briefing_dict(library: Library, briefing_id: str) -> dict[str, Any]:
     if briefing is None:
         raise ValueError(f"no briefing {briefing_id!r}")
     return {
-        "source": briefing.source.model_dump(mode="json"),
+        "source": as_data(briefing.source),
         "sections": [
             {
-                **section.model_dump(mode="json"),
-                "items": [library.items[i].model_dump(mode="json") for i in library.section_items.get(section.id, [])],
+                **as_data(section),
+                "items": [as_data(library.items[i]) for i in library.section_items.get(section.id, [])],
             }
             for section in briefing.sections
         ],
