@@ -133,9 +133,7 @@ def _title(library, bookmark) -> str:
 
 
 def _bookmarks_add(args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
-
-    from briefing_tui.core.storage.bookmarks import Bookmark, infer_kind, iso
+    from briefing_tui.core.storage.bookmarks import Bookmark, BookmarkError, infer_kind, iso
 
     library = load(args)
     kind = infer_kind(library, args.id)
@@ -159,10 +157,8 @@ def _bookmarks_add(args: argparse.Namespace) -> int:
         incoming = Bookmark(
             target=target, target_kind=kind, note=args.note or "", tags=args.tag, created=stamp, updated=stamp
         )
-    except ValidationError as error:  # a note or tag the model rejects (too long ...)
-        from briefing_tui.core.validation import first_problem
-
-        raise CliError(f"cannot bookmark {target!r}: {first_problem(error)}") from None
+    except BookmarkError as error:  # a note or tag the model rejects (too long ...)
+        raise CliError(f"cannot bookmark {target!r}: {error}") from None
     before = store.get(target)
     result = store.merge([incoming], replace=args.replace_note)
     saved(store)

@@ -8,14 +8,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from pydantic import ValidationError
-
 from briefing_tui.core.citations import citation_dict
 from briefing_tui.core.compare import SILENT_TEXT, cell_for, parse_cell_id
 from briefing_tui.core.content import Library
 from briefing_tui.core.models import as_data
-from briefing_tui.core.storage.bookmarks import Bookmark, iso, resolves, utc_now
-from briefing_tui.core.validation import first_problem
+from briefing_tui.core.storage.bookmarks import Bookmark, BookmarkError, iso, resolves, utc_now
 from briefing_tui.core.vocab import ACTORS, label
 
 JSON_FORMAT = "briefing-tui-bookmarks"
@@ -61,7 +58,7 @@ def bookmarks_json(library: Library | None, bookmarks: Sequence[Bookmark], *, no
         "version": 1,
         "generated": iso(now or utc_now()),
         "bookmarks": [
-            {**bookmark.model_dump(mode="json"), "resolved": _resolved(library, bookmark)}
+            {**bookmark.as_data(), "resolved": _resolved(library, bookmark)}
             for bookmark in sorted(bookmarks, key=lambda bookmark: bookmark.position)
         ],
     }
@@ -91,9 +88,9 @@ def bookmarks_from_json(text: str, *, now: datetime | None = None) -> list[Bookm
         fields = {"created": stamp, "updated": stamp, "position": index}
         fields.update({key: value for key, value in entry.items() if key != "resolved"})
         try:
-            bookmarks.append(Bookmark.model_validate(fields))
-        except ValidationError as error:
-            raise ValueError(f"bookmark #{index + 1} ({entry.get('target', '?')}): {first_problem(error)}") from None
+            bookmarks.append(Bookmark.from_data(fields))
+        except BookmarkError as error:
+            raise ValueError(f"bookmark #{index + 1} ({entry.get('target', '?')}): {error}") from None
     return bookmarks
 
 

@@ -8,16 +8,16 @@ newest first) so a note deleted by mistake can be restored, even after a restart
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
 from briefing_tui.core.storage import paths
 from briefing_tui.core.storage.bookmark_model import (
     Bookmark,
+    BookmarkError,
     RemovedBookmark,
     TargetKind,
     combine_notes,
@@ -27,13 +27,13 @@ from briefing_tui.core.storage.bookmark_model import (
     union_tags,
 )
 from briefing_tui.core.storage.statefile import Corrupt, StateFile, _Newer, iso, utc_now
-from briefing_tui.core.validation import first_problem
 
 if TYPE_CHECKING:
     from briefing_tui.core.content import Library
 
 __all__ = [
     "Bookmark",
+    "BookmarkError",
     "BookmarkStore",
     "Corrupt",
     "RemovedBookmark",
@@ -62,14 +62,26 @@ TRASH_LIMIT = 200
 """How many removed bookmarks the file keeps (the oldest beyond this are dropped)."""
 
 
-class _BookmarksFile(BaseModel):
-    """The schema of bookmarks.toml."""
+FILE_KEYS = ("version", "bookmarks", "removed")
+"""The keys of bookmarks.toml."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    version: int
-    bookmarks: list[Bookmark] = []
-    removed: list[RemovedBookmark] = []
+def _entries(raw: dict[str, Any], key: str) -> list[Any]:
+    entries = raw.get(key, [])
+    if not isinstance(entries, list):
+        raise BookmarkError(key, "should be a list of tables")
+    return entries
+
+
+def _read_list(raw: dict[str, Any], key: str, model: type[Bookmark]) -> list[Any]:
+    """The file's ``key`` list as models; BookmarkError says which entry and field is wrong."""
+    result = []
+    for index, entry in enumerate(_entries(raw, key)):
+        try:
+            result.append(model.from_data(entry))
+        except BookmarkError as error:
+            raise BookmarkError(".".join(filter(None, [key, str(index), error.where])), error.problem) from None
+    return result
 
 
 @dataclass
@@ -112,26 +124,32 @@ class BookmarkStore(StateFile[Shelf]):
         version = raw.get("version")
         if isinstance(version, int) and not isinstance(version, bool) and version > FILE_VERSION:
             try:
-                lenient = [Bookmark.model_validate(entry) for entry in raw.get("bookmarks", [])]
-            except (ValidationError, TypeError):
+                lenient = _read_list(raw, "bookmarks", Bookmark)
+            except (BookmarkError, TypeError):
                 lenient = []
             raise _Newer(f"written by a newer briefing-tui (file version {version})", Shelf(_ordered(lenient)))
         try:
-            parsed = _BookmarksFile.model_validate(raw)
-        except ValidationError as error:
-            raise Corrupt(f"not a bookmarks file: {first_problem(error, where_default='file')}") from None
-        if parsed.version not in READABLE_VERSIONS:
-            raise Corrupt(f"not a bookmarks file: unknown version {parsed.version}")
-        return Shelf(_ordered(parsed.bookmarks), parsed.removed[:TRASH_LIMIT])
+            unknown = [str(key) for key in raw if key not in FILE_KEYS]
+            if unknown:
+                raise BookmarkError(unknown[0], "unknown field")
+            if not isinstance(version, int) or isinstance(version, bool):
+                raise BookmarkError("version", "missing" if version is None else "should be a whole number")
+            bookmarks = _read_list(raw, "bookmarks", Bookmark)
+            removed = _read_list(raw, "removed", RemovedBookmark)
+        except BookmarkError as error:
+            raise Corrupt(f"not a bookmarks file: {error.where or 'file'}: {error.problem}") from None
+        if version not in READABLE_VERSIONS:
+            raise Corrupt(f"not a bookmarks file: unknown version {version}")
+        return Shelf(_ordered(bookmarks), removed[:TRASH_LIMIT])
 
     def _dump(self, state: Shelf) -> dict[str, Any]:
         dossiers = any(bookmark.target_kind == "dossier" for bookmark in [*state.bookmarks, *state.removed])
         data: dict[str, Any] = {
             "version": FILE_VERSION if dossiers else PLAIN_VERSION,
-            "bookmarks": [bookmark.model_dump() for bookmark in state.bookmarks],
+            "bookmarks": [bookmark.as_data() for bookmark in state.bookmarks],
         }
         if state.removed:
-            data["removed"] = [bookmark.model_dump() for bookmark in state.removed]
+            data["removed"] = [bookmark.as_data() for bookmark in state.removed]
         return data
 
     # -- reading ---------------------------------------------------------------------
@@ -169,7 +187,7 @@ class BookmarkStore(StateFile[Shelf]):
             existing = _find(state.bookmarks, target)
             if existing is not None:
                 return state.bookmarks[existing]
-            state.bookmarks.append(new.model_copy(update={"position": len(state.bookmarks)}))
+            state.bookmarks.append(dataclasses.replace(new, position=len(state.bookmarks)))
             return state.bookmarks[-1]
 
         return self._mutate(operation)
@@ -184,7 +202,7 @@ class BookmarkStore(StateFile[Shelf]):
                 return None
             removed = state.bookmarks.pop(index)
             _renumber(state.bookmarks)
-            trashed = RemovedBookmark.model_validate({**removed.model_dump(), "removed": stamp})
+            trashed = RemovedBookmark(**removed.as_data(), removed=stamp)
             state.removed = [trashed, *state.removed][:TRASH_LIMIT]
             return removed
 
@@ -204,11 +222,10 @@ class BookmarkStore(StateFile[Shelf]):
             index = _find(state.bookmarks, bookmark.target)
             if index is not None:
                 again = state.bookmarks.pop(index)
-                restored = bookmark.model_copy(
-                    update={
-                        "note": combine_notes(bookmark.note, again.note),
-                        "tags": union_tags(bookmark.tags, again.tags),
-                    }
+                restored = dataclasses.replace(
+                    bookmark,
+                    note=combine_notes(bookmark.note, again.note),
+                    tags=union_tags(bookmark.tags, again.tags),
                 )
             state.bookmarks.insert(min(bookmark.position, len(state.bookmarks)), restored)
             _renumber(state.bookmarks)
@@ -242,7 +259,7 @@ class BookmarkStore(StateFile[Shelf]):
             for incoming in _ordered(list(bookmarks)):
                 index = _find(state.bookmarks, incoming.target)
                 if index is None:
-                    state.bookmarks.append(incoming.model_copy(update={"position": len(state.bookmarks)}))
+                    state.bookmarks.append(dataclasses.replace(incoming, position=len(state.bookmarks)))
                     report.added.append(state.bookmarks[-1])
                     continue
                 existing = state.bookmarks[index]
@@ -256,7 +273,7 @@ class BookmarkStore(StateFile[Shelf]):
                     continue
                 tags_added += len(tags) - len(existing.tags)
                 notes_changed += note != existing.note
-                state.bookmarks[index] = existing.model_copy(update={"note": note, "tags": tags, "updated": stamp})
+                state.bookmarks[index] = dataclasses.replace(existing, note=note, tags=tags, updated=stamp)
                 report.merged.append(state.bookmarks[index])
             return MergeReport(report.added, report.merged, report.unchanged, tags_added, notes_changed)
 
@@ -275,7 +292,7 @@ class BookmarkStore(StateFile[Shelf]):
             index = _find(state.bookmarks, target)
             if index is None:
                 return None
-            state.bookmarks[index] = Bookmark.model_validate({**state.bookmarks[index].model_dump(), **changes})
+            state.bookmarks[index] = dataclasses.replace(state.bookmarks[index], **changes)
             return state.bookmarks[index]
 
         return self._mutate(operation)
@@ -321,7 +338,7 @@ def _find(state: list[Bookmark], target: str) -> int | None:
 def _renumber(state: list[Bookmark]) -> None:
     for index, bookmark in enumerate(state):
         if bookmark.position != index:
-            state[index] = bookmark.model_copy(update={"position": index})
+            state[index] = dataclasses.replace(bookmark, position=index)
 
 
 def _ordered(bookmarks: list[Bookmark]) -> list[Bookmark]:
