@@ -132,3 +132,26 @@ def test_building_the_command_line_stays_cheap() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+START_CODE = """
+import sys
+from briefing_tui.core.content import load_library
+from briefing_tui.core.storage.bookmarks import BookmarkStore
+library = load_library(None)
+if sys.argv[1] == "start":
+    import briefing_tui.tui.app, briefing_tui.tui.screens.explorer
+    store = BookmarkStore()
+    assert [bookmark.target for bookmark in store.all()] == ["wilson"], store.warnings
+    library.items[library.entries[0].id]  # an item fetched from the cache, as the detail pane does
+    print(",".join(sorted(m for m in sys.modules if m.split(".")[0] == "pydantic")))
+else:
+    BookmarkStore().add("wilson", "briefing", note="a note")
+"""
+
+
+def test_a_start_on_cached_content_never_imports_pydantic(isolated_dirs: Path) -> None:
+    """pydantic (~0.1 s to import) is for parsing TOML: a start that reads the cache, bookmarks included, skips it."""
+    subprocess.run([sys.executable, "-c", START_CODE, "fill"], check=True)  # parses the TOML: fills the cache
+    result = subprocess.run([sys.executable, "-c", START_CODE, "start"], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""

@@ -132,3 +132,29 @@ def test_content_markup_is_not_interpreted(tmp_path) -> None:
 def test_bundled_content_validates() -> None:
     result = run("validate")
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        [],
+        ["--content", "packs/a"],
+        ["--content=packs/a", "--no-cache"],
+        ["--no-cache", "--content", "a", "--content", "b"],
+    ],
+)
+def test_a_plain_start_parses_as_the_full_command_line_does(words: list[str]) -> None:
+    """A plain start skips building the commands' parsers, and must read its options the same."""
+    from briefing_tui.cli import build_parser, starts_the_app
+
+    assert starts_the_app(words)
+    assert vars(build_parser(commands=False).parse_args(words)) == vars(build_parser().parse_args(words))
+
+
+@pytest.mark.parametrize(
+    "words", [["list"], ["--version"], ["-h"], ["--content"], ["--contnet", "x"], ["--content", "x", "list"]]
+)
+def test_anything_else_gets_the_full_command_line(words: list[str]) -> None:
+    from briefing_tui.cli import starts_the_app
+
+    assert not starts_the_app(words)

@@ -324,6 +324,11 @@ CORRUPT = {
     "wrong schema: missing field": GOOD.replace('target = "demo-rec-1"\n', "").encode(),
     "wrong schema: no version": GOOD.replace("version = 1\n", "").encode(),
     "wrong schema: unknown key": GOOD.replace("position = 0", "position = 0\ncolour = 3").encode(),
+    "wrong schema: a tag not a string": GOOD.replace("position = 0", "position = 0\ntags = [3]").encode(),
+    "wrong schema: negative position": GOOD.replace("position = 0", "position = -1").encode(),
+    "wrong schema: not a time": GOOD.replace('created = "2024-01-01T00:00:00Z"', 'created = "yesterday"').encode(),
+    "wrong schema: a space in the target": GOOD.replace('"demo-rec-1"', '"demo rec"').encode(),
+    "wrong schema: a trashed bookmark without its time": (GOOD.replace("[[bookmarks]]", "[[removed]]")).encode(),
 }
 
 
@@ -340,6 +345,13 @@ def test_corrupt_files_are_moved_aside_and_reported(store: BookmarkStore, conten
     store.add("demo", "briefing")
     fresh = BookmarkStore(store.path)
     assert targets(fresh) == ["demo"] and fresh.warnings == []
+
+
+def test_a_corrupt_file_s_warning_names_the_entry_and_the_field(store: BookmarkStore) -> None:
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.path.write_text(GOOD + GOOD.split("\n", 1)[1].replace('"item"', '"planet"'), encoding="utf-8")
+    assert store.all() == []
+    assert "not a bookmarks file: bookmarks.1.target_kind: should be one of item, section" in store.warnings[0]
 
 
 def test_a_moved_aside_file_is_never_overwritten(store: BookmarkStore) -> None:

@@ -7,6 +7,7 @@ Problems are one line on stderr: exit code 2 for a usage error, 1 for an unknown
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 
 from briefing_tui.cli.common import EXIT_OK, CliError, Parser, add_subcommand, console, content_option
@@ -25,9 +26,8 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from briefing_tui.cli import bookmarks, browse, dossier, export, glossary, present, serve
-
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser; without ``commands``, only the options that start the app."""
     parser = Parser(
         prog="briefing-tui",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -38,21 +38,42 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     content_option(parser, top=True)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
+    from briefing_tui.cli import bookmarks, browse, dossier, export, glossary, present, serve
+
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        return add_subcommand(commands, name, help_text)
+        return add_subcommand(subparsers, name, help_text)
 
     for module in (browse, dossier, glossary, bookmarks, export, present, serve):
         module.register(command)
     return parser
 
 
+def starts_the_app(argv: Sequence[str]) -> bool:
+    """True when ``argv`` only holds the options of a plain start (``--content DIR``, ``--no-cache``).
+
+    Such a start skips building every command's parser (~12 ms, before anything is on screen).
+    """
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word == "--content" and rest and not rest[0].startswith("-"):
+            rest.pop(0)
+        elif not (word == "--no-cache" or (word.startswith("--content=") and len(word) > len("--content="))):
+            return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from briefing_tui.cli.app import cmd_app
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(commands=not starts_the_app(words))
+    args = parser.parse_args(words)
     handler = getattr(args, "handler", cmd_app)
     try:
         return handler(args)

@@ -140,6 +140,7 @@ class BriefingApp(App):
                 self.content_failed(error)  # before any screen exists: nothing half-mounted to crash
                 return
         self.push_screen(ExplorerScreen())
+        self.call_after_refresh(self._collect_again)
         # Read both files now, so a corrupt file set aside or a hand-edited setting is told at once.
         self.bookmarks.all()
         for key in KNOWN_SETTINGS:
@@ -149,6 +150,15 @@ class BriefingApp(App):
             self.load_content()
         else:
             self.content_loaded(self.library)
+
+    def _collect_again(self) -> None:
+        """After the first frame: garbage collection back on (``cmd_app`` turns it off for the start).
+
+        While a large pack loads, the loader keeps it off and turns it on when done.
+        """
+        if self.library is not None and not gc.isenabled():
+            gc.freeze()  # what the start made lives as long as the app: later collections skip it
+            gc.enable()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False, description="Loading the content")
     def load_content(self) -> None:

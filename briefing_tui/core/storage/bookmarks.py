@@ -7,8 +7,8 @@ newest first) so a note deleted by mistake can be restored, even after a restart
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
 import dataclasses
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
