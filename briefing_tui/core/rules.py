@@ -15,6 +15,9 @@ CONFIG: dict[str, Any] = {"extra": "forbid", "str_strip_whitespace": True}
 """pydantic's configuration of every content model (``__pydantic_config__``): unknown keys are errors."""
 
 
+STRING_CONSTRAINTS = {"pattern", "min_length", "max_length"}
+
+
 class Rule:
     """pydantic ``Field`` constraints (pattern, lengths, bounds, discriminator), applied when a schema is built."""
 
@@ -22,6 +25,11 @@ class Rule:
         self.constraints = constraints
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        if source is str and self.constraints.keys() <= STRING_CONSTRAINTS:
+            # Most rules are these: built directly, they cost a fifth of going through ``Field``.
+            from pydantic_core import core_schema
+
+            return core_schema.str_schema(**self.constraints)
         from pydantic import Field
 
         return handler.generate_schema(Annotated[source, Field(**self.constraints)])
