@@ -87,7 +87,7 @@ async def test_a_large_pack_is_indexed_by_the_builder_while_it_loads(large_pack:
         assert app.search_index._db.execute("SELECT value FROM meta WHERE name = 'ids'").fetchone()
         assert len(app.search_index.search("hydrogen").results) > 0
         assert shown[-1] is None  # ready: the search box says no more
-        assert any(message and message.startswith("Preparing search") for message in shown)
+        assert any(message and message.startswith("indexing") for message in shown)
     leftovers = [found.name for found in path.parent.iterdir() if found.name.endswith(".tmp")]
     assert leftovers == []
 

@@ -225,7 +225,7 @@ class BriefingApp(App):
             now = time.monotonic()
             if now - last_shown >= 0.2 and total:
                 last_shown = now
-                self.call_from_thread(self.show_index_progress, f"Preparing search… {100 * done // total}%")
+                self.call_from_thread(self.show_index_progress, f"indexing {100 * done // total}%")
 
         return progress
 

@@ -121,7 +121,9 @@ def _terminated(signum: int, frame: object) -> None:
 def main(argv: Sequence[str]) -> int:
     from briefing_tui.core.content import cache, content_dirs, content_files
 
-    signal.signal(signal.SIGTERM, _terminated)
+    # The app's terminal closing (SIGHUP) or Ctrl+C reach this process too: end as for SIGTERM.
+    for stop in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(stop, _terminated)
     with contextlib.suppress(OSError):
         os.nice(NICENESS)
     threading.Thread(target=_stop_on_eof, daemon=True).start()
