@@ -143,7 +143,8 @@ def test_index_text_is_the_same_from_stored_json_as_from_the_models(bundled_libr
 
     from briefing_tui.core.content.parse import items_json
     from briefing_tui.core.models import ContentFile, actor_of
-    from briefing_tui.core.search.index import _facets, _item_text
+    from briefing_tui.core.search.rows import facets as _facets
+    from briefing_tui.core.search.rows import item_text as _item_text
 
     approaches = 0
     for item in bundled_library.iter_items():

@@ -25,6 +25,7 @@ from briefing_tui.tui.screens.base import BriefingScreen, Selection
 if TYPE_CHECKING:
     from briefing_tui.core.glossary import Glossary
     from briefing_tui.core.search import SearchIndex
+    from briefing_tui.core.search.builder import IndexBuilder
     from briefing_tui.tui.screens.explorer import ExplorerScreen
 
 if TYPE_CHECKING:
@@ -90,6 +91,8 @@ class BriefingApp(App):
         """Why search is unavailable (the index could not be built), for the search box to say."""
         self.removals: list[Bookmark] = []
         """Bookmarks removed in this session, most recent last: ``u`` puts them back."""
+        self._index_builder: IndexBuilder | None = None
+        """The process building a large pack's index while the content loads (see ``start_index_builder``)."""
 
     def notify(
         self,
@@ -147,6 +150,7 @@ class BriefingApp(App):
             self.settings.get(key)
         self.report_storage()
         if self.library is None:
+            self.start_index_builder()
             self.load_content()
         else:
             self.content_loaded(self.library)
@@ -191,13 +195,56 @@ class BriefingApp(App):
         elif self.present_bookmarks_on_start:
             self.present_bookmarks()
 
+    def start_index_builder(self) -> None:
+        """A large pack's index is built in a process of its own, on the other core, while the content loads."""
+        if not self.use_cache:
+            return  # no cache to put it in: built in memory once the content is in
+        from briefing_tui.core.search.builder import IndexBuilder
+
+        try:
+            self._index_builder = IndexBuilder(self.content_dirs)
+        except OSError:
+            self._index_builder = None  # built in a worker thread once the content is in, as for a small pack
+
+    def on_unmount(self) -> None:
+        if self._index_builder is not None:
+            self._index_builder.stop()
+
     @work(thread=True, exclusive=True, group="index", exit_on_error=False, description="Building the search index")
     def build_index(self) -> None:
         from briefing_tui.core import search  # the index module is imported here, after the first frame
         from briefing_tui.core.content import cache
 
         assert self.library is not None
-        self.search_index = search.SearchIndex(self.library, cache.index_path(self.library))
+        path = cache.index_path(self.library)
+        builder, self._index_builder = self._index_builder, None
+        if builder is not None:
+            if path is not None:
+                # Blocks on the builder's pipe, without the interpreter; if it failed, or built the index of
+                # other content (the ids digest differs), SearchIndex builds it here instead.
+                builder.wait(self._index_progress())
+            builder.stop()
+        self.search_index = search.SearchIndex(self.library, path)
+        self.call_from_thread(self.show_index_progress, None)
+
+    def _index_progress(self) -> Callable[[int, int], None]:
+        last_shown = 0.0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last_shown
+            now = time.monotonic()
+            if now - last_shown >= 0.2 and total:
+                last_shown = now
+                self.call_from_thread(self.show_index_progress, f"indexing {100 * done // total}%")
+
+        return progress
+
+    def show_index_progress(self, message: str | None) -> None:
+        """Tell the search box how far the index is (None: ready)."""
+        from briefing_tui.tui.widgets.search import SearchPanel
+
+        for panel in self.explorer.query(SearchPanel) if self.explorer.mounted else []:
+            panel.index_status(message)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         self.report_worker(event)

@@ -12,16 +12,16 @@ import os
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from briefing_tui.core.content import Library
 from briefing_tui.core.search.outcome import EMPTY_MESSAGE, SearchOutcome, SearchResult, outcome_message
 from briefing_tui.core.search.query import ParsedQuery, parse_query
+from briefing_tui.core.search.rows import ids_digest, rows
 from briefing_tui.core.search.snippets import clean_snippet, make_snippet, title_pattern
 from briefing_tui.core.search.spelling import Correction, Vocabulary
 from briefing_tui.core.search.terms import fts_string, known_word, synonym_words, term
+from briefing_tui.core.search.write import create_index, usable
 
 COLUMN_WEIGHTS = (0.0, 10.0, 4.0, 1.0, 2.0, 0.0)
 """bm25 weights for (id, title, summary, body, tags, facets): a title hit counts most."""
@@ -42,46 +42,8 @@ RERANK_EXTRA = 20
 TITLE_BONUS = 1.5
 """How much a title holding every query word multiplies an item's score (proportionally for some)."""
 
-PREFIX_INDEXES = "1 2 3"
-"""FTS5 prefix indexes (lengths): a prefix as typed is answered from one of them."""
-
 SHORT_PREFIX_LIMIT = 200
 """A one-letter prefix matches most items: return the first ones unranked, at once."""
-
-
-def _get(value: Any, name: str) -> Any:
-    """A field of a nested value: a dict (stored JSON) or a model (validated in this process)."""
-    return value[name] if isinstance(value, dict) else getattr(value, name)
-
-
-def _facets(fields: Mapping[str, Any]) -> str:
-    kind = fields["kind"]
-    tokens = [f"kind_{kind}", f"briefing_{_get(fields['source'], 'document')}"]
-    tokens += [f"country_{country}" for country in fields["countries"]]
-    tokens += [f"sector_{sector}" for sector in fields["sectors"]]
-    actors = set(fields["actors"])
-    if kind == "approach":  # the actor it characterizes (models.actor_of)
-        actors.add(fields["actor"])
-    tokens += [f"actor_{actor}" for actor in sorted(actors)]
-    return " ".join(token.replace("-", "_") for token in tokens)
-
-
-def _item_text(fields: Mapping[str, Any]) -> tuple[str, str, str, str]:
-    # The field dict (``vars(item)`` or the stored JSON), not getattr: a missing attribute takes
-    # pydantic's slow __getattr__ path, which cost 40% of building a large index.
-    extra: list[str] = []
-    for name in ("value", "measures", "name", "acronym", "theme", "number"):
-        value = fields.get(name)
-        if value:
-            extra.append(str(value))
-    for name in ("proposals", "companies", "institutions", "partners"):
-        extra.extend(fields.get(name) or [])
-    quote = fields.get("quote")
-    if quote:
-        extra.append(_get(quote, "text"))
-    body = "\n".join([fields["body"], *extra, *fields["notes"]])
-    tags = " ".join([*fields["tags"], *fields["countries"], *fields["sectors"], *fields["actors"]]).replace("-", " ")
-    return fields["title"], fields["summary"], body, tags
 
 
 class SearchIndex:
@@ -127,51 +89,11 @@ class SearchIndex:
         self._db = sqlite3.connect(str(path), check_same_thread=False)
 
     def _usable(self) -> bool:
-        try:
-            (count,) = self._db.execute("SELECT count(*) FROM items").fetchone()
-            self._db.execute("SELECT 1 FROM words_vocab LIMIT 1").fetchall()  # an index older than typo tolerance
-        except sqlite3.DatabaseError:
-            return False
-        return count == len(self.library.items)
+        """Complete, and of exactly this library's items (it may have been built from the TOML by ``builder``)."""
+        return usable(self._db, len(self.library.entries), ids_digest(entry.id for entry in self.library.entries))
 
     def _build(self) -> None:
-        db = self._db
-        db.execute("DROP TABLE IF EXISTS items")
-        db.execute(
-            "CREATE VIRTUAL TABLE items USING fts5("
-            "id UNINDEXED, title, summary, body, tags, facets, "
-            f"tokenize = 'porter unicode61 remove_diacritics 2', prefix = '{PREFIX_INDEXES}')"
-        )
-        rows = (
-            (position, fields["id"], *_item_text(fields), _facets(fields))
-            for position, fields in enumerate(self.library.iter_item_fields(), start=1)
-        )
-        db.execute("DROP TABLE IF EXISTS kinds")
-        db.execute("CREATE TABLE kinds(rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL)")
-        with db:
-            db.executemany(
-                "INSERT INTO kinds(rowid, kind) VALUES (?, ?)",
-                ((position, entry.kind) for position, entry in enumerate(self.library.entries, start=1)),
-            )
-            db.executemany(
-                "INSERT INTO items(rowid, id, title, summary, body, tags, facets) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-            db.execute("INSERT INTO items(items) VALUES ('optimize')")
-            # The words as written (no stemming), only to list the vocabulary typos are corrected against:
-            # contentless and without positions, it costs a tenth of the index.
-            db.execute("DROP TABLE IF EXISTS words")
-            db.execute(
-                "CREATE VIRTUAL TABLE words USING fts5(text, content='', detail=none, "
-                "tokenize='unicode61 remove_diacritics 2')"
-            )
-            db.execute(
-                "INSERT INTO words(rowid, text) SELECT rowid, title || ' ' || summary || ' ' || body || ' ' || tags "
-                "FROM items"
-            )
-            db.execute("INSERT INTO words(words) VALUES ('optimize')")
-            db.execute("DROP TABLE IF EXISTS words_vocab")
-            db.execute("CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words, 'row')")
+        create_index(self._db, rows(self.library.iter_item_fields()))
 
     def _vocabulary_rows(self):
         with self._lock:

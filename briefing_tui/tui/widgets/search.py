@@ -92,6 +92,8 @@ class SearchPanel(Vertical):
         """Which result n/N are on."""
         self._counts: dict[str, Counter[str]] | None = None
         self._counted_library: Library | None = None
+        self._index_message: str | None = None
+        """How far the search index is, while it is being prepared (the app tells: ``index_status``)."""
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ to search", id="search", suggester=FilterSuggester(self))
@@ -118,6 +120,15 @@ class SearchPanel(Vertical):
     @property
     def searching(self) -> bool:
         return bool(self.text.strip())
+
+    def index_status(self, message: str | None) -> None:
+        """How far the search index is (None: ready): in the box, and in the status line while a search waits."""
+        self._index_message = message
+        self.query_one("#search", Input).placeholder = f"/ to search ({message})" if message else "/ to search"
+        if self.searching and self.index is None and message:
+            self.query_one("#search-status", Static).update(Text(message, style="italic"))
+        elif self.searching and message is None and self.outcome is None:
+            self.run_search(self.text)  # typed before the index was ready
 
     def focus_input(self) -> None:
         self.query_one("#search", Input).focus()
@@ -184,6 +195,8 @@ class SearchPanel(Vertical):
         if index is None and problem:
             self.query_one("#search-status", Static).update(Text(problem, style="italic"))
             return
+        if index is None and self._index_message:
+            self.query_one("#search-status", Static).update(Text(self._index_message, style="italic"))
         if index is not None:
             index.interrupt()  # the query for the previous keystroke is no longer wanted
         self.run_search(text)
