@@ -141,14 +141,14 @@ def test_index_text_is_the_same_from_stored_json_as_from_the_models(bundled_libr
     """A cached pack is indexed from its stored JSON (no validation); it must index the same text."""
     import json
 
-    from briefing_tui.core.content.parse import items_json
-    from briefing_tui.core.models import ContentFile, actor_of
+    from briefing_tui.core.content.parse import item_json
+    from briefing_tui.core.models import actor_of
     from briefing_tui.core.search.rows import facets as _facets
     from briefing_tui.core.search.rows import item_text as _item_text
 
     approaches = 0
     for item in bundled_library.iter_items():
-        stored = json.loads(items_json(ContentFile(items=[item]))[0])
+        stored = json.loads(item_json(item))
         assert _item_text(stored) == _item_text(vars(item)), item.id
         assert _facets(stored) == _facets(vars(item)), item.id
         if actor_of(item):

@@ -115,7 +115,7 @@ def _into_store(files: Sequence[Path], base: Path | None, key: str) -> Library |
     import sqlite3
 
     from briefing_tui.core.content import cache, store
-    from briefing_tui.core.content.parse import describe, items_json, parse_file
+    from briefing_tui.core.content.parse import describe, item_json, parse_file
 
     writer = store.open_writer(cache.store_path(key))
     if writer is None:
@@ -130,12 +130,11 @@ def _into_store(files: Sequence[Path], base: Path | None, key: str) -> Library |
             problems.extend(found)
             if content is None:
                 continue
-            stored = items_json(content) if not problems else []  # a bad pack is never stored
-            for position, item in enumerate(content.items):
+            for item in content.items:
                 entry = Entry.of(item, name)
                 entries.append(entry)
-                if stored:
-                    writer.add(entry, stored[position])
+                if not problems:  # a bad pack is never stored: stop writing at the first problem
+                    writer.add(entry, item_json(item))
             parsed.append((name, dataclasses.replace(content, items=[])))
         briefings, themes, more = check(parsed, entries)
         problems.extend(more)

@@ -48,12 +48,15 @@ class StoreWriter:
         self._db.execute("CREATE TABLE items(rowid INTEGER PRIMARY KEY, entry TEXT NOT NULL, item TEXT NOT NULL)")
         self._db.execute("BEGIN")
         self.count = 0
+        from pydantic_core import to_json  # a store is written after parsing: pydantic is in use already
+
+        self._to_json = to_json
 
     def add(self, entry: Entry, item_json: str) -> None:
         self.count += 1
         self._db.execute(
             "INSERT INTO items(rowid, entry, item) VALUES (?, ?, ?)",
-            (self.count, json.dumps(entry.row(), separators=(",", ":")), item_json),
+            (self.count, self._to_json(entry.row()).decode(), item_json),
         )
 
     def finish(self, header: dict[str, Any]) -> Path:
