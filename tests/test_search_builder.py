@@ -118,3 +118,19 @@ def test_the_builder_writes_the_index_once_and_then_finds_it(large_pack: Path) -
     again: list[tuple[int, int]] = []
     assert IndexBuilder([str(large_pack)]).wait(lambda done, total: again.append((done, total)))
     assert again == []  # complete already: nothing read
+
+
+async def test_a_search_typed_while_a_large_pack_loads_keeps_the_focus_and_its_words(large_pack: Path) -> None:
+    """The content arriving must not move the focus to the navigator: the next letters would be commands."""
+    from textual.widgets import Input
+
+    from briefing_tui.tui.app import BriefingApp
+
+    app = BriefingApp(content=[str(large_pack)], use_cache=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", "h", "y")
+        app.explorer.content_ready()  # what the loader calls when the content is in (a race to provoke in a test)
+        await pilot.press("d", "r")
+        field = app.screen.query_one("#search", Input)
+        assert app.focused is field and field.value == "hydr"

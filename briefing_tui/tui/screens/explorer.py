@@ -31,6 +31,9 @@ __all__ = ["RESULTS_SHOWN", "ExplorerScreen"]  # RESULTS_SHOWN: the benchmarks m
 class ExplorerScreen(BriefingScreen[None]):
     """The main screen the app opens on."""
 
+    AUTO_FOCUS = "#nav"
+    """The navigator has the focus from the start (Textual's default is the first focusable: the search box)."""
+
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="explorer.search"),
         Binding("escape", "leave_search", "Clear search", show=False, id="explorer.leave_search"),
@@ -110,7 +113,8 @@ class ExplorerScreen(BriefingScreen[None]):
         last = app.settings.get("last_opened", None)
         if not (isinstance(last, str) and library.resolve(last) is not None):
             last = next(iter(library.briefings), None)
-        nav.focus()
+        if not self.query_one(SearchPanel).has_focus_within:  # a search typed while a large pack loaded
+            nav.focus()
         if last:
             nav.revealing = last  # the tree's first highlight must not replace what we restore
             self.open(last)
