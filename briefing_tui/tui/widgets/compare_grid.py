@@ -5,22 +5,30 @@ then calls ``CellDetails.show`` (widgets/cell_details.py). Neither widget reache
 other. All content text is placed in ``rich.text.Text`` after ``clean``, so markup in the
 content shows literally.
 
-The grid mounts only the rows that fill the first screen; the others are mounted a few at a
-time after the first frame (styling, wrapping and laying out every cell of the bundled content
-took ~150 ms before anything was shown), or at once when the selection moves to one of them.
+Every cell is drawn by one widget, ``GridCanvas``, through Textual's line API: it lays the
+cells out itself (a heading column, then equal columns of bordered cells; stacked on narrow
+screens) and renders only the lines in view. A widget per cell (60 for the bundled content)
+made Textual style, wrap and lay out each one, ~100 ms before the screen's first frame.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.color import Color
+from textual.containers import VerticalScroll
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import Static
+from textual.strip import Strip
+from textual.widget import Widget
 
 from briefing_tui.core import compare
 from briefing_tui.core.models import Theme
@@ -32,8 +40,12 @@ BOOKMARK_MARK = "★"
 CellKey = tuple[str, str]
 """(theme id, actor) of a cell."""
 
-MOUNT_BATCH = 2
-"""Rows mounted at a time after the first frame (each batch ~10-20 ms: keys are answered between)."""
+HEADING_WIDTH = 22
+"""The theme heading column beside the cells (its last column is padding)."""
+
+ROUND = ("╭", "─", "╮", "│", "╰", "╯")
+HEAVY = ("┏", "━", "┓", "┃", "┗", "┛")
+"""Border characters: top-left, horizontal, top-right, vertical, bottom-left, bottom-right."""
 
 
 def _cell_text(theme: Theme, actor: str, *, differences: bool) -> Text:
@@ -53,120 +65,344 @@ def _cell_text(theme: Theme, actor: str, *, differences: bool) -> Text:
     return text
 
 
-def rows_to_fill(themes: Sequence[Theme], actors: Sequence[str], *, width: int, height: int, stacked: bool) -> int:
-    """How many theme rows, from the first, fill ``height`` lines of a grid ``width`` wide (a rough,
-    generous estimate: mounting a row too many costs a few milliseconds, one too few a blank band
-    for a frame)."""
-    heading = 22  # .theme-heading's width, beside the cells (above them when stacked)
-    per_row = 1 if stacked else max(1, len(actors))
-    cell_width = max(8, (width - 1 - (0 if stacked else heading)) // per_row - 4)  # scrollbar, border, padding
-    used = 0
-    for count, theme in enumerate(themes, start=1):
-        heights = []
-        for actor in actors:
-            lines = _cell_text(theme, actor, differences=False).plain.split("\n")
-            heights.append(max(3, 2 + sum(max(1, -(-len(line) // cell_width)) for line in lines)))
-        used += (sum(heights) + 2 if stacked else max(heights)) + 1
-        if used >= height:
-            return count + 1
-    return len(themes)
+def _heading_text(theme: Theme) -> Text:
+    text = Text(clean_line(theme.title), style="bold")
+    if theme.summary:
+        text.append("\n" + clean_line(theme.summary), style="dim")
+    return text
 
 
-class ThemeHeading(Static):
-    """The title (and summary) of a theme: the left column of its row, or a line above stacked cells."""
+@dataclass(frozen=True)
+class CellBox:
+    """Where a cell is drawn, in the canvas."""
 
-    def __init__(self, theme: Theme) -> None:
-        text = Text(clean_line(theme.title), style="bold")
-        if theme.summary:
-            text.append("\n" + clean_line(theme.summary), style="dim")
-        super().__init__(text, classes="theme-heading")
-        self.theme_id = theme.id
-        """The theme this heads."""
+    key: CellKey
+    region: Region
 
 
-class CellView(Static):
-    """One comparison cell; silent cells say so, dimmed, rather than staying blank."""
+@dataclass(frozen=True)
+class RowBox:
+    """A theme's heading and cells, in the canvas."""
 
-    class Clicked(Message):
-        """The user clicked this cell."""
+    theme: Theme
+    top: int
+    height: int
+    heading: Region
+    cells: tuple[CellBox, ...]
+    exact: bool = True
+    """False: the heights are estimated (the row is not drawn until they are exact)."""
 
-        def __init__(self, key: CellKey) -> None:
-            super().__init__()
-            self.key = key
 
-    def __init__(
-        self,
-        theme: Theme,
-        actor: str,
-        *,
-        bookmarked: bool = False,
-        differences: bool = False,
-        selected: bool = False,
-    ) -> None:
-        super().__init__(classes="cell")
-        self.theme = theme
-        """The theme (row) of the cell."""
-        self.actor = actor
-        """The actor (column) of the cell."""
-        # No restyle yet (update=False): the classes are styled when the cell mounts.
-        self.set_class(compare.is_silent(compare.cell_for(theme, actor)), "-silent", update=False)
-        self.set_class(actor == "lac", "-lac", update=False)
-        self.set_class(selected, "-selected", update=False)
-        self._shown: tuple[bool, bool] | None = None
-        """(differences, bookmarked) of what the cell shows."""
-        self.show(differences=differences, bookmarked=bookmarked)
+@dataclass(frozen=True)
+class GridLayout:
+    """Every shown row, top to bottom (each followed by one blank line)."""
+
+    width: int
+    height: int
+    rows: tuple[RowBox, ...]
+
+    def row_at(self, y: int) -> RowBox | None:
+        index = bisect_right([row.top for row in self.rows], y) - 1
+        if index < 0:
+            return None
+        row = self.rows[index]
+        return row if y < row.top + row.height else None
+
+    def cell_at(self, x: int, y: int) -> CellKey | None:
+        row = self.row_at(y)
+        if row is None:
+            return None
+        return next((cell.key for cell in row.cells if cell.region.contains(x, y)), None)
+
+    def cell(self, key: CellKey) -> CellBox | None:
+        for row in self.rows:
+            if row.theme.id == key[0]:
+                return next((cell for cell in row.cells if cell.key == key), None)
+        return None
+
+
+class GridCanvas(Widget):
+    """Draws the grid's cells (the ``ComparisonGrid`` it sits in owns what is shown and selected)."""
+
+    COMPONENT_CLASSES = {
+        "grid--border",
+        "grid--border-silent",
+        "grid--selected",
+        "grid--focused",
+        "grid--silent",
+        "grid--muted",
+    }
+
+    DEFAULT_CSS = """
+    GridCanvas {
+        height: auto;
+    }
+    GridCanvas > .grid--border { color: $primary 40%; }
+    GridCanvas > .grid--border-silent { color: $primary 20%; }
+    GridCanvas > .grid--selected { color: $accent 70%; background: $boost; }
+    GridCanvas > .grid--focused { color: $accent; background: $accent 15%; }
+    GridCanvas > .grid--silent { color: $text-muted; }
+    GridCanvas > .grid--muted { color: $text-muted; }
+    """
+
+    def __init__(self, grid: ComparisonGrid) -> None:
+        super().__init__()
+        self.grid = grid
+        self._layouts: dict[int, GridLayout] = {}
+        """The layout by width (Textual asks for the height at more than one width per layout)."""
+        self._wrapped: dict[tuple[str, str, bool, int], list[list[Segment]]] = {}
+        """Wrapped text by (theme id, actor or "" for the heading, differences, width)."""
+        self._strips: dict[tuple[str, int], list[Strip]] = {}
+        """Rendered lines of each row, by theme id and width (dropped when the row changes)."""
+        self._palette: dict[str, Style] | None = None
+        self._exact = False
+        """Whether rows below the first screen are laid out exactly (after the first frame)."""
+
+    def on_mount(self) -> None:
+        # Wrapping every cell (48 for the bundled content) takes ~30 ms: the first frame wraps
+        # the rows it shows and estimates the others' heights, which are made exact right after.
+        self.call_after_refresh(self._make_exact)
 
     @property
-    def key(self) -> CellKey:
-        return self.theme.id, self.actor
+    def exact(self) -> bool:
+        """True once every row is laid out exactly (right after the first frame)."""
+        return self._exact
 
-    def show(self, *, differences: bool, bookmarked: bool) -> None:
-        """Render the cell for the current view (nothing to do if it shows that already)."""
-        if (differences, bookmarked) == self._shown:
-            return  # an update relayouts the screen: only cells that change are touched
-        self._shown = (differences, bookmarked)
-        self.update(_cell_text(self.theme, self.actor, differences=differences))
-        title = Text(label(ACTORS, self.actor))
-        if bookmarked:
+    def _make_exact(self) -> None:
+        if not self._exact:
+            self._exact = True
+            if any(not row.exact for layout in self._layouts.values() for row in layout.rows):
+                self.invalidate()
+
+    # -- layout -------------------------------------------------------------------------
+
+    def invalidate(self, *, layout: bool = True) -> None:
+        """Forget the rendered rows (and the layout: the view changed) and redraw."""
+        if layout:
+            self._layouts.clear()
+        self._strips.clear()
+        self.refresh(layout=layout)
+
+    def redraw_rows(self, *theme_ids: str) -> None:
+        """Redraw these rows (selection or focus moved)."""
+        for key in [key for key in self._strips if key[0] in theme_ids]:
+            del self._strips[key]
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._palette = None
+        self._strips.clear()
+
+    def _wrap(self, key: tuple[str, str, bool, int], text: Text) -> list[list[Segment]]:
+        lines = self._wrapped.get(key)
+        if lines is None:
+            console = self.app.console
+            options = console.options.update(width=key[3], height=None, highlight=False, markup=False)
+            lines = console.render_lines(text, options, pad=True)
+            self._wrapped[key] = lines
+        return lines
+
+    def _text_lines(self, theme: Theme, actor: str, width: int) -> list[list[Segment]]:
+        differences = self.grid.differences
+        return self._wrap((theme.id, actor, differences, width), _cell_text(theme, actor, differences=differences))
+
+    def _heading_lines(self, theme: Theme, width: int) -> list[list[Segment]]:
+        return self._wrap((theme.id, "", False, width), _heading_text(theme))
+
+    def layout_for(self, width: int) -> GridLayout:
+        """The grid's layout at this width (computed once per width and view)."""
+        layout = self._layouts.get(width)
+        if layout is not None:
+            return layout
+        grid = self.grid
+        actors = grid.shown_actors
+        rows: list[RowBox] = []
+        y = 0
+        shown = [theme for theme in grid.themes if theme.id in grid.shown_themes]
+        ids = [theme.id for theme in shown]
+        # Before the first frame, the rows from the first screen down are estimated (the
+        # selected cell's row and those above it are exact: the view scrolls to it).
+        budget = None if self._exact else self.app.size.height
+        selected = ids.index(grid.selected[0]) if grid.selected and grid.selected[0] in ids else 0
+        for index, theme in enumerate(shown):
+            cells: list[CellBox] = []
+            if budget is not None and y >= budget and index > selected:
+                rows.append(self._estimated_row(theme, y, width))
+                y += rows[-1].height + 1
+                continue
+            if grid.stacked:
+                heading_height = len(self._heading_lines(theme, max(1, width)))
+                heading = Region(0, y, width, heading_height)
+                cell_y = y + heading_height
+                for actor in actors:
+                    height = max(3, len(self._text_lines(theme, actor, max(1, width - 4))) + 2)
+                    cells.append(CellBox((theme.id, actor), Region(0, cell_y, width, height)))
+                    cell_y += height
+                height = cell_y - y
+            else:
+                heading_height = 1 + len(self._heading_lines(theme, HEADING_WIDTH - 1))
+                heading = Region(0, y, HEADING_WIDTH, heading_height)
+                room = max(0, width - HEADING_WIDTH)
+                count = max(1, len(actors))
+                edges = [HEADING_WIDTH + room * index // count for index in range(count + 1)]
+                height = heading_height
+                for index, actor in enumerate(actors):
+                    cell_width = edges[index + 1] - edges[index]
+                    lines = len(self._text_lines(theme, actor, max(1, cell_width - 4)))
+                    box = Region(edges[index], y, cell_width, max(3, lines + 2))
+                    cells.append(CellBox((theme.id, actor), box))
+                    height = max(height, box.height)
+            rows.append(RowBox(theme, y, height, heading, tuple(cells)))
+            y += height + 1
+        layout = self._layouts[width] = GridLayout(width, y, tuple(rows))
+        return layout
+
+    def _estimated_row(self, theme: Theme, y: int, width: int) -> RowBox:
+        """A row with heights from a rough count of wrapped lines (no wrapping)."""
+        grid = self.grid
+        actors = grid.shown_actors
+        columns = 1 if grid.stacked else max(1, len(actors))
+        cell_width = max(1, (width if grid.stacked else width - HEADING_WIDTH) // columns - 4)
+
+        def lines(actor: str) -> int:
+            text = _cell_text(theme, actor, differences=grid.differences).plain
+            return sum(max(1, -(-len(line) // cell_width)) for line in text.split("\n"))
+
+        heights = [max(3, lines(actor) + 2) for actor in actors]
+        height = (2 + sum(heights)) if grid.stacked else max([4, *heights])
+        return RowBox(theme, y, height, Region(0, y, 0, 0), (), exact=False)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self.layout_for(width).height
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def _styles(self) -> dict[str, Style]:
+        """Rich styles from the component classes, blended over the grid's background."""
+        if self._palette is None:
+            base = self.rich_style
+            background = self.background_colors[1]
+            foreground = Color.from_rich_color(base.color) if base.color else Color(255, 255, 255)
+
+            def color(name: str) -> Color:
+                return background + self.get_component_styles(name).color
+
+            def fill(name: str) -> Color:
+                return background + self.get_component_styles(name).background
+
+            plain = Style(color=foreground.rich_color, bgcolor=background.rich_color)
+            selected_bg, focused_bg = fill("grid--selected"), fill("grid--focused")
+            self._palette = {
+                "text": plain,
+                "border": Style(color=color("grid--border").rich_color, bgcolor=background.rich_color),
+                "border-silent": Style(color=color("grid--border-silent").rich_color, bgcolor=background.rich_color),
+                "silent": Style(color=color("grid--silent").rich_color, italic=True),
+                "muted": Style(color=color("grid--muted").rich_color),
+                "selected": Style(color=foreground.rich_color, bgcolor=selected_bg.rich_color),
+                "selected-border": Style(color=color("grid--selected").rich_color, bgcolor=selected_bg.rich_color),
+                "focused": Style(color=foreground.rich_color, bgcolor=focused_bg.rich_color),
+                "focused-border": Style(color=color("grid--focused").rich_color, bgcolor=focused_bg.rich_color),
+            }
+        return self._palette
+
+    def _cell_lines(self, row: RowBox, cell: CellBox) -> list[list[Segment]]:
+        """A cell's lines, border included, exactly ``cell.region.width`` wide."""
+        grid = self.grid
+        palette = self._styles()
+        theme, actor = row.theme, cell.key[1]
+        width, height = cell.region.width, cell.region.height
+        silent = compare.is_silent(compare.cell_for(theme, actor))
+        selected = cell.key == grid.selected
+        focused = selected and grid.has_focus
+        if focused:
+            base, border, chars = palette["focused"], palette["focused-border"], HEAVY
+        elif selected:
+            base, border, chars = palette["selected"], palette["selected-border"], ROUND
+        else:
+            base, chars = palette["text"], ROUND
+            border = palette["border-silent"] if silent else palette["border"]
+        if silent:
+            base += palette["silent"]
+        inner = max(0, width - 2)
+
+        def edge(left: str, right: str, label: Text | None, at_end: bool) -> list[Segment]:
+            line = Text(left, style=border)
+            if label is not None and inner >= 4:
+                label.truncate(inner - 4, overflow="ellipsis")
+                fill = chars[1] * max(0, inner - 3 - label.cell_len)
+                if at_end:
+                    line.append(fill + " ", style=border)
+                    line.append_text(label)
+                    line.append(" " + chars[1], style=border)
+                else:
+                    line.append(chars[1] + " ", style=border)
+                    line.append_text(label)
+                    line.append(" " + fill, style=border)
+            else:
+                line.append(chars[1] * inner, style=border)
+            line.append(right, style=border)
+            return list(line.render(self.app.console))
+
+        # The title in the text colour (not dimmed in silent cells), bold.
+        title = Text(label(ACTORS, actor), style=base + Style(color=palette["text"].color, bold=True, italic=False))
+        if compare.cell_id(*cell.key) in grid.marked:
             title.append(f" {BOOKMARK_MARK}", style="bold yellow")
-        self.border_title = title
-        self.border_subtitle = "silent" if self.has_class("-silent") else None
+        subtitle = Text("silent", style=palette["muted"] + base.background_style) if silent else None
+        lines = [edge(chars[0], chars[2], title, False)]
+        text_width = max(1, width - 4)
+        body = self._text_lines(theme, actor, text_width)
+        side = Segment(chars[3], border)
+        pad = Segment(" ", base)
+        blank = [Segment(" " * text_width)]
+        for index in range(max(1, height - 2)):
+            content = body[index] if index < len(body) else blank
+            lines.append([side, pad, *Segment.apply_style(content, base), pad, side])
+        lines.append(edge(chars[4], chars[5], subtitle, True))
+        return lines
+
+    def _row_strips(self, row: RowBox, width: int) -> list[Strip]:
+        strips = self._strips.get((row.theme.id, width))
+        if strips is not None:
+            return strips
+        palette = self._styles()
+        blank = Segment(" " * width, palette["text"])
+        lines: list[list[Segment]] = [[] for _ in range(row.height)]
+        # The heading, then each cell, into the row's lines (left to right: regions never overlap).
+        heading = row.heading
+        top = heading.y - row.top
+        heading_lines = self._heading_lines(row.theme, heading.width if self.grid.stacked else HEADING_WIDTH - 1)
+        for index, segments in enumerate(heading_lines):
+            if top + (0 if self.grid.stacked else 1) + index < row.height:
+                lines[top + (0 if self.grid.stacked else 1) + index] = list(
+                    Segment.apply_style(segments, palette["text"])
+                )
+        for cell in row.cells:
+            for index, segments in enumerate(self._cell_lines(row, cell)):
+                line = lines[cell.region.y - row.top + index]
+                used = sum(segment.cell_length for segment in line)
+                if used < cell.region.x:
+                    line.append(Segment(" " * (cell.region.x - used), palette["text"]))
+                line.extend(segments)
+        strips = [
+            Strip(line).adjust_cell_length(width, palette["text"]) if line else Strip([blank], width) for line in lines
+        ]
+        self._strips[row.theme.id, width] = strips
+        return strips
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        layout = self.layout_for(width)
+        row = layout.row_at(y)
+        if row is None or not row.exact:
+            return Strip.blank(width, self._styles()["text"])
+        return self._row_strips(row, width)[y - row.top]
 
     def on_click(self, event: events.Click) -> None:
-        event.stop()
-        self.post_message(self.Clicked(self.key))
-
-
-class ThemeRow(Horizontal):
-    """One theme: its heading and one cell per actor (side by side, or stacked on narrow screens)."""
-
-    def __init__(self, theme: Theme, actors: Sequence[str], marked: frozenset[str] = frozenset()) -> None:
-        super().__init__(classes="theme-row")
-        self.theme = theme
-        """The theme of this row."""
-        self.actors = list(actors)
-        """Every column the content has, shown or not."""
-        self.marked = marked
-        """Bookmarked targets when the row was made (for the cells' first ★ marks)."""
-
-    def compose(self) -> ComposeResult:
-        # In a grid, the cells start in the grid's view as it is now (a row can be mounted
-        # after the view changed); alone, full stances with every column.
-        grid = self.parent if isinstance(self.parent, ComparisonGrid) else None
-        marked = grid.marked if grid is not None else self.marked
-        shown = grid.shown_actors if grid is not None else self.actors
-        selected = grid.selected if grid is not None else None
-        yield ThemeHeading(self.theme)
-        for actor in self.actors:
-            cell = CellView(
-                self.theme,
-                actor,
-                bookmarked=compare.cell_id(self.theme.id, actor) in marked,
-                differences=grid.differences if grid is not None else False,
-                selected=selected == (self.theme.id, actor),
-            )
-            cell.display = actor in shown
-            yield cell
+        key = self.layout_for(self.size.width).cell_at(event.x, event.y)
+        if key is not None:
+            event.stop()
+            self.post_message(ComparisonGrid.Clicked(key))
 
 
 class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
@@ -185,43 +421,19 @@ class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
     ComparisonGrid {
         height: 1fr;
         scrollbar-size-vertical: 1;
-    }
-    ComparisonGrid .theme-row {
-        height: auto;
-        margin-bottom: 1;
-    }
-    ComparisonGrid .theme-heading {
-        width: 22;
-        height: auto;
-        padding: 1 1 0 0;
-    }
-    ComparisonGrid .cell {
-        width: 1fr;
-        height: auto;
-        min-height: 3;
-        padding: 0 1;
-        border: round $primary 40%;
-        border-title-color: $text;
-        border-title-style: bold;
-        border-subtitle-color: $text-muted;
-    }
-    ComparisonGrid .cell.-silent {
-        color: $text-muted;
-        text-style: italic;
-        border: round $primary 20%;
-    }
-    ComparisonGrid .cell.-selected {
-        border: round $accent 70%;
-        background: $boost;
-    }
-    ComparisonGrid:focus .cell.-selected {
-        border: heavy $accent;
-        background: $accent 15%;
+        scrollbar-gutter: stable;  /* one width to lay the cells out at, scrollbar or not */
     }
     """
 
     class CellSelected(Message):
         """The selected cell changed."""
+
+        def __init__(self, key: CellKey) -> None:
+            super().__init__()
+            self.key = key
+
+    class Clicked(Message):
+        """The user clicked a cell."""
 
         def __init__(self, key: CellKey) -> None:
             super().__init__()
@@ -233,7 +445,7 @@ class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
         actors: Sequence[str],
         *,
         marked: Iterable[str] = (),
-        first_rows: int | None = None,
+        stacked: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -251,78 +463,66 @@ class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
         """True: cells show only their contrasting point."""
         self.marked: frozenset[str] = frozenset(marked)
         """Bookmarked targets (cell ids among them), for the ★ marks."""
-        self.first_rows = len(self.themes) if first_rows is None else max(1, first_rows)
-        """How many rows are mounted with the grid; the others follow after the first frame."""
-        self._pending: list[Theme] = []
-        """Themes whose rows are not mounted yet, in order."""
+        self.stacked = stacked
+        """True: a theme's cells one above the other (narrow screens), else side by side."""
+        self.canvas = GridCanvas(self)
+        """The widget that draws the cells."""
 
     def compose(self) -> ComposeResult:
-        # Cells are made showing their full stance and marks, so the first apply changes nothing.
-        self._pending = self.themes[self.first_rows :]
-        for theme in self.themes[: self.first_rows]:
-            yield self._row(theme)
+        yield self.canvas
 
-    def on_mount(self) -> None:
-        if self._pending:
-            self.call_after_refresh(self._mount_more)
+    def set_stacked(self, stacked: bool) -> None:
+        """Stack a theme's cells (or put them side by side again)."""
+        if stacked != self.stacked:
+            self.stacked = stacked
+            self.canvas.invalidate()
+            if self.selected is not None:
+                self.call_after_refresh(self._scroll_to_cell, self.selected)
 
-    def _row(self, theme: Theme) -> ThemeRow:
-        """A row showing the grid's current view (filter, columns, differences, marks, selection)."""
-        row = ThemeRow(theme, self.actors, self.marked)
-        row.display = theme.id in self.shown_themes
-        return row
-
-    def _mount_more(self) -> None:
-        """Mount the next few pending rows, then (after they are painted) the next ones."""
-        if not self._pending or not self.is_attached:
-            return
-        batch, self._pending = self._pending[:MOUNT_BATCH], self._pending[MOUNT_BATCH:]
-        self.mount(*(self._row(theme) for theme in batch))
-        if self._pending:
-            self.call_after_refresh(self._mount_more)
-
-    def _mount_through(self, theme_id: str) -> None:
-        """Mount every pending row up to and including this theme's, now."""
-        ids = [theme.id for theme in self._pending]
-        if theme_id not in ids:
-            return
-        end = ids.index(theme_id) + 1
-        batch, self._pending = self._pending[:end], self._pending[end:]
-        self.mount(*(self._row(theme) for theme in batch))
-
-    @property
-    def fully_mounted(self) -> bool:
-        """True once every theme's row is mounted."""
-        return not self._pending
-
-    def cells(self) -> list[CellView]:
-        return list(self.query(CellView))
-
-    def cell(self, key: CellKey) -> CellView | None:
-        return next((cell for cell in self.query(CellView) if cell.key == key), None)
+    # -- what is shown --------------------------------------------------------------------
 
     def apply(
         self, *, themes: Sequence[str], actors: Sequence[str], differences: bool, select: CellKey | None = None
     ) -> None:
         """Show these themes and columns in this view, and keep a shown cell selected."""
+        view = (self.shown_themes, self.shown_actors, self.differences)
         self.shown_themes = [theme.id for theme in self.themes if theme.id in themes]
         self.shown_actors = [actor for actor in self.actors if actor in actors]
         self.differences = differences
-        for row in self.query(ThemeRow):
-            row.display = row.theme.id in self.shown_themes
-        self.refresh_cells()
+        if (self.shown_themes, self.shown_actors, self.differences) != view:
+            self.canvas.invalidate()
         self.select(self._nearest(select or self.selected))
 
     def set_marks(self, marked: Iterable[str]) -> None:
         """Mark these bookmarked targets with a ★ (the screen reads the store once per change)."""
-        self.marked = frozenset(marked)
-        self.refresh_cells()
+        marked = frozenset(marked)
+        if marked != self.marked:
+            self.marked = marked
+            self.canvas.invalidate(layout=False)
 
-    def refresh_cells(self) -> None:
-        """Show every cell in the current view and marks (after a view or bookmark change)."""
-        for cell in self.query(CellView):
-            cell.display = cell.actor in self.shown_actors
-            cell.show(differences=self.differences, bookmarked=compare.cell_id(*cell.key) in self.marked)
+    def is_shown(self, key: CellKey) -> bool:
+        return key[0] in self.shown_themes and key[1] in self.shown_actors
+
+    def drawn_cell(self, key: CellKey) -> list[str] | None:
+        """The lines drawn for a shown cell, border included (None if hidden or not laid out)."""
+        canvas = self.canvas
+        width = canvas.size.width
+        layout = canvas.layout_for(width)
+        row = next((row for row in layout.rows if row.theme.id == key[0]), None)
+        box = layout.cell(key)
+        if not width or row is None or box is None or not row.exact:
+            return None
+        strips = canvas._row_strips(row, width)[box.region.y - row.top : box.region.bottom - row.top]
+        return [strip.crop(box.region.x, box.region.right).text for strip in strips]
+
+    def cell_region(self, key: CellKey) -> Region | None:
+        """Where a shown cell is on the screen (None if hidden or not laid out yet)."""
+        box = self.canvas.layout_for(self.canvas.size.width).cell(key)
+        if box is None or not self.canvas.size.width:
+            return None
+        return box.region.translate(self.canvas.region.offset)
+
+    # -- selection ------------------------------------------------------------------------
 
     def _nearest(self, key: CellKey | None) -> CellKey | None:
         if not self.shown_themes or not self.shown_actors:
@@ -341,29 +541,24 @@ class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
     def select(self, key: CellKey | None, *, scroll: bool = True) -> None:
         """Select a cell (highlight it, bring it into view, tell the screen)."""
         key = self._nearest(key)
-        changed = key != self.selected
+        previous = self.selected
+        changed = key != previous
         self.selected = key
-        for cell in self.query(CellView):
-            cell.set_class(cell.key == key, "-selected")
+        if changed:
+            self.canvas.redraw_rows(*(selected[0] for selected in (previous, key) if selected is not None))
         if key is None:
             return
-        if self.cell(key) is None:
-            self._mount_through(key[0])  # its cells start selected (ThemeRow.compose)
         if scroll:
             self.call_after_refresh(self._scroll_to_cell, key)
         if changed:
             self.post_message(self.CellSelected(key))
 
-    def _scroll_to_cell(self, key: CellKey, tries: int = 10) -> None:
-        widget = self.cell(key)
-        if widget is None:
+    def _scroll_to_cell(self, key: CellKey) -> None:
+        if key != self.selected or not self.canvas.size.width:
             return
-        # At once: a deferred scroll computed from a stale layout would land after (and undo) a retry.
-        self.scroll_to_widget(widget, animate=False, immediate=True)
-        # Rows mounted just now may not be laid out yet (the scroll is then clamped short of them):
-        # try again after the next refresh until the cell is in view.
-        if tries and not self.region.overlaps(widget.region):
-            self.call_after_refresh(self._scroll_to_cell, key, tries - 1)
+        box = self.canvas.layout_for(self.canvas.size.width).cell(key)
+        if box is not None:
+            self.scroll_to_region(box.region, animate=False, immediate=True)
 
     def move(self, rows: int, columns: int) -> None:
         """Move the selection by themes (rows) and actors (columns)."""
@@ -375,8 +570,15 @@ class ComparisonGrid(VerticalScroll, can_focus=True, inherit_bindings=False):
         if self.selected is not None:
             self.select(compare.step_reading_order(self.shown_themes, self.shown_actors, self.selected, delta))
 
-    @on(CellView.Clicked)
-    def _cell_clicked(self, event: CellView.Clicked) -> None:
+    def on_focus(self) -> None:
+        if self.selected is not None:
+            self.canvas.redraw_rows(self.selected[0])
+
+    def on_blur(self) -> None:
+        if self.selected is not None:
+            self.canvas.redraw_rows(self.selected[0])
+
+    def on_comparison_grid_clicked(self, event: Clicked) -> None:
         event.stop()
         self.focus()
         self.select(event.key)
