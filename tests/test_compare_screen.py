@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 from textual.widgets import OptionList
 
 from briefing_tui.core.compare import SILENT_TEXT, cell_for, contrast_point
@@ -14,7 +16,7 @@ from briefing_tui.tui.dialogs.theme_picker import ThemePicker
 from briefing_tui.tui.screens.compare import CompareScreen
 from briefing_tui.tui.screens.explorer import ExplorerScreen
 from briefing_tui.tui.widgets.cell_details import CellDetails
-from briefing_tui.tui.widgets.compare_grid import CellView, ComparisonGrid, ThemeRow
+from briefing_tui.tui.widgets.compare_grid import ComparisonGrid
 from tests.apphelpers import make_app, settle, text_of
 from tests.conftest import PACK
 
@@ -30,10 +32,31 @@ async def open_compare(app, pilot) -> CompareScreen:
     return app.screen
 
 
-def cell(screen: CompareScreen, theme: str, actor: str) -> CellView:
-    found = screen.query_one(ComparisonGrid).cell((theme, actor))
-    assert found is not None
-    return found
+@dataclass
+class Drawn:
+    """A cell as the grid draws it: its border title, body text (lines joined) and place on screen."""
+
+    title: str
+    text: str
+    bottom: str
+    region: Region
+
+
+def cell(screen: CompareScreen, theme: str, actor: str) -> Drawn:
+    grid = screen.query_one(ComparisonGrid)
+    lines = grid.drawn_cell((theme, actor))
+    region = grid.cell_region((theme, actor))
+    assert lines is not None and region is not None, (theme, actor)
+    body = " ".join(line[1:-1].strip() for line in lines[1:-1])
+    return Drawn(title=lines[0], text=" ".join(body.split()), bottom=lines[-1], region=region)
+
+
+def shown(screen: CompareScreen, theme: str, actor: str) -> bool:
+    return screen.query_one(ComparisonGrid).drawn_cell((theme, actor)) is not None
+
+
+def silent(view: Drawn) -> bool:
+    return "silent" in view.bottom
 
 
 def option_ids(screen: CompareScreen, list_id: str) -> list[str]:
@@ -81,20 +104,20 @@ async def test_grid_has_theme_rows_actor_columns_and_explicit_silent_cells() -> 
         grid = screen.query_one(ComparisonGrid)
         assert grid.shown_themes == ["development-finance", "energy-transition"]
         assert grid.shown_actors == ["us", "japan", "china", "lac"]
-        assert len(screen.query(CellView)) == 8
+        assert all(shown(screen, theme, actor) for theme in grid.shown_themes for actor in grid.shown_actors)
         assert screen.selected == ("development-finance", "us")
         assert grid.has_focus
         us = cell(screen, "development-finance", "us")
-        assert "United States" in us.border_title
-        assert "Instruments: DFC" in text_of(us)
+        assert "United States" in us.title
+        assert "Instruments: DFC" in us.text
         # Silent cells say so, dimmed (the -silent class), and are never blank.
         china = cell(screen, "development-finance", "china")
-        assert china.has_class("-silent")
-        assert "say nothing about China" in text_of(china)
+        assert silent(china)
+        assert "say nothing about China" in china.text
         lac = cell(screen, "development-finance", "lac")  # no cell in the content at all
-        assert lac.has_class("-silent")
-        assert SILENT_TEXT in text_of(lac)
-        assert not cell(screen, "energy-transition", "lac").has_class("-silent")
+        assert silent(lac)
+        assert SILENT_TEXT in lac.text
+        assert not silent(cell(screen, "energy-transition", "lac"))
         # Wide: cells of a theme side by side, the panel below.
         regions = [cell(screen, "development-finance", actor).region for actor in grid.shown_actors]
         assert len({region.y for region in regions}) == 1
@@ -108,8 +131,8 @@ async def test_arrows_move_between_cells_and_the_panel_follows() -> None:
         screen = await open_compare(app, pilot)
         await pilot.press("right")
         assert screen.selected == ("development-finance", "japan")
-        assert cell(screen, "development-finance", "japan").has_class("-selected")
-        assert not cell(screen, "development-finance", "us").has_class("-selected")
+        assert cell(screen, "development-finance", "japan").title.startswith("┏━ Japan")  # heavy: selected, focused
+        assert cell(screen, "development-finance", "us").title.startswith("╭─ United States")
         assert "Development finance · Japan" in summary(screen)
         assert "Instruments: JBIC, JICA" in summary(screen)
         assert "What sets it apart: Long-term concessional loans." in summary(screen)
@@ -152,7 +175,9 @@ async def test_click_selects_a_cell() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_compare(app, pilot)
-        await pilot.click(cell(screen, "energy-transition", "lac"))
+        grid = screen.query_one(ComparisonGrid)
+        target = cell(screen, "energy-transition", "lac").region
+        await pilot.click(grid.canvas, offset=target.offset - grid.canvas.region.offset + (2, 1))
         await pilot.pause()
         assert screen.selected == ("energy-transition", "lac")
         assert "Energy transition · Latin America & Caribbean" in summary(screen)
@@ -173,15 +198,16 @@ async def test_filter_to_one_theme_and_clear() -> None:
         await pilot.pause()
         assert app.screen is screen
         assert screen.theme_filter == "energy-transition"
-        rows = {row.theme.id: row.display for row in screen.query(ThemeRow)}
-        assert rows == {"development-finance": False, "energy-transition": True}
+        assert not shown(screen, "development-finance", "japan")
+        assert all(shown(screen, "energy-transition", actor) for actor in ("us", "japan", "china", "lac"))
         assert screen.selected == ("energy-transition", "japan")  # the actor is kept
         assert "Theme: Energy transition" in text_of(screen.query_one("#compare-status"))
         await pilot.press("down")
         assert screen.selected == ("energy-transition", "japan")  # no hidden rows to move into
         await pilot.press("F")
         assert screen.theme_filter is None
-        assert all(row.display for row in screen.query(ThemeRow))
+        await pilot.pause()
+        assert shown(screen, "development-finance", "japan") and shown(screen, "energy-transition", "japan")
         # Escape in the picker changes nothing; escape with a filter on clears it first.
         await pilot.press("f")
         await pilot.press("escape")
@@ -203,12 +229,12 @@ async def test_differences_view_shows_contrasting_points_side_by_side() -> None:
         screen = await open_compare(app, pilot)
         await pilot.press("d")
         assert screen.differences
-        assert text_of(cell(screen, "development-finance", "us")).strip() == "Co-finances with partners."
-        assert text_of(cell(screen, "development-finance", "japan")).strip() == "Long-term concessional loans."
+        assert cell(screen, "development-finance", "us").text == "Co-finances with partners."
+        assert cell(screen, "development-finance", "japan").text == "Long-term concessional loans."
         # No contrast line: the first sentence of the stance.
-        assert text_of(cell(screen, "energy-transition", "japan")).strip() == "Japan looks to Chilean hydrogen."
-        assert text_of(cell(screen, "energy-transition", "us")).strip() == SILENT_TEXT
-        assert "Instruments" not in text_of(cell(screen, "development-finance", "japan"))
+        assert cell(screen, "energy-transition", "japan").text == "Japan looks to Chilean hydrogen."
+        assert cell(screen, "energy-transition", "us").text == SILENT_TEXT
+        assert "Instruments" not in cell(screen, "development-finance", "japan").text
         # Still one row per theme, one column per actor, and still navigable.
         regions = [cell(screen, "development-finance", actor).region for actor in ("us", "japan", "china", "lac")]
         assert len({region.y for region in regions}) == 1
@@ -216,7 +242,7 @@ async def test_differences_view_shows_contrasting_points_side_by_side() -> None:
         assert screen.selected == ("development-finance", "japan")
         await pilot.press("d")
         assert not screen.differences
-        assert "Instruments: JBIC, JICA" in text_of(cell(screen, "development-finance", "japan"))
+        assert "Instruments: JBIC, JICA" in cell(screen, "development-finance", "japan").text
 
 
 async def test_lac_column_toggles() -> None:
@@ -226,14 +252,16 @@ async def test_lac_column_toggles() -> None:
         await pilot.press("end")
         assert screen.selected == ("energy-transition", "lac")
         await pilot.press("l")
-        assert not cell(screen, "energy-transition", "lac").display
+        await pilot.pause()
+        assert not shown(screen, "energy-transition", "lac")
         assert screen.query_one(ComparisonGrid).shown_actors == ["us", "japan", "china"]
         assert screen.selected == ("energy-transition", "china")  # moved off the hidden column
         assert "LAC hidden" in text_of(screen.query_one("#compare-status"))
         await pilot.press("right")
         assert screen.selected == ("energy-transition", "china")
         await pilot.press("l")
-        assert cell(screen, "energy-transition", "lac").display
+        await pilot.pause()
+        assert shown(screen, "energy-transition", "lac")
         await pilot.press("right")
         assert screen.selected == ("energy-transition", "lac")
 
@@ -318,13 +346,13 @@ async def test_bookmarking_a_cell_marks_it() -> None:
         await pilot.pause()
         assert app.bookmarks.is_bookmarked("compare:development-finance:japan")
         assert app.bookmarks.get("compare:development-finance:japan").target_kind == "cell"
-        assert "★" in cell(screen, "development-finance", "japan").border_title
-        assert "★" not in cell(screen, "development-finance", "us").border_title
+        assert "★" in cell(screen, "development-finance", "japan").title
+        assert "★" not in cell(screen, "development-finance", "us").title
         assert "★ bookmarked" in summary(screen)
         await pilot.press("b")
         await pilot.pause()
         assert not app.bookmarks.is_bookmarked("compare:development-finance:japan")
-        assert "★" not in cell(screen, "development-finance", "japan").border_title
+        assert "★" not in cell(screen, "development-finance", "japan").title
 
 
 async def test_note_on_a_cell_shows_in_the_panel() -> None:
@@ -334,7 +362,7 @@ async def test_note_on_a_cell_shows_in_the_panel() -> None:
         app.bookmarks.add("compare:development-finance:us", "cell", note="Ask about [DFC] terms")
         app.bookmarks_changed("compare:development-finance:us")
         await pilot.pause()
-        assert "★" in cell(screen, "development-finance", "us").border_title
+        assert "★" in cell(screen, "development-finance", "us").title
         assert "Your note: Ask about [DFC] terms" in summary(screen)
 
 
@@ -401,7 +429,7 @@ instruments = ["[link=x]DFC[/link]"]
     app = make_app(content=[str(pack_with(tmp_path, comparison))])
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_compare(app, pilot)
-        text = text_of(cell(screen, "markup", "us"))
+        text = cell(screen, "markup", "us").text
         assert "[red]brackets[/red]" in text
         assert "\x1b" not in text and "escapes" in text
         assert "[link=x]DFC[/link]" in text
@@ -459,7 +487,7 @@ def test_bindings_have_descriptions_and_ids() -> None:
     assert all(binding.description and binding.id and binding.id.startswith("compare.") for binding in bindings)
 
 
-# -- rows mounted after the first frame (bundled content: more themes than fit) -------------
+# -- rows laid out after the first frame (bundled content: more themes than fit) -------------
 
 
 async def test_rows_beyond_the_first_screen_follow_and_keep_the_view(bundled_library) -> None:
@@ -471,49 +499,46 @@ async def test_rows_beyond_the_first_screen_follow_and_keep_the_view(bundled_lib
         assert isinstance(screen, CompareScreen)
         grid = screen.query_one(ComparisonGrid)
         themes = list(bundled_library.themes)
-        assert len(screen.query(ThemeRow)) == grid.first_rows < len(themes)  # only what fits on screen
-        # Changing the view while rows are still to come (as "d" then "end" would): they arrive in it.
-        assert not grid.fully_mounted
+        assert not grid.canvas.exact  # rows below the first screen are estimated for now
+        # Changing the view while they are (as "d" then "end" would): they are laid out in it.
         screen.action_differences()
         screen.action_edge(1)
         for _ in range(50):
-            if grid.fully_mounted:
+            if grid.canvas.exact:
                 break
             await pilot.pause(0.02)
         await pilot.pause()
-        assert [row.theme.id for row in screen.query(ThemeRow)] == themes
         last = (themes[-1], grid.shown_actors[-1])
         assert screen.selected == last
-        selected = [view.key for view in screen.query(CellView) if view.has_class("-selected")]
-        assert selected == [last]
+        keys = [(theme, actor) for theme in themes for actor in grid.shown_actors]
+        heavy = [key for key in keys if cell(screen, *key).title.startswith("┏")]
+        assert heavy == [last]  # drawn selected (and focused), and no other cell
         # Every cell shows its contrasting point (the differences view), not its full stance.
-        for view in screen.query(CellView):
-            expected = clean_line(contrast_point(cell_for(view.theme, view.actor)))
-            assert text_of(view).split() == expected.split(), view.key
+        for key in keys:
+            expected = clean_line(contrast_point(cell_for(bundled_library.themes[key[0]], key[1])))
+            assert cell(screen, *key).text.split() == expected.split(), key
         # The selected last cell was scrolled into view.
-        assert grid.region.overlaps(cell(screen, *last).region), (
-            grid.scroll_y,
-            grid.max_scroll_y,
-            grid.virtual_size,
-            grid.region,
-            cell(screen, *last).virtual_region,
-        )
+        assert grid.region.overlaps(cell(screen, *last).region), (grid.scroll_y, grid.max_scroll_y, grid.region)
 
 
-async def test_rows_beyond_the_first_screen_are_mounted_without_a_key(bundled_library) -> None:
+async def test_rows_beyond_the_first_screen_are_laid_out_without_a_key(bundled_library) -> None:
     app = make_app(content=None, library=bundled_library)
     async with app.run_test(size=NARROW) as pilot:
         await settle(app, pilot)
         await app.push_screen(CompareScreen())
         grid = app.screen.query_one(ComparisonGrid)
         for _ in range(50):
-            if grid.fully_mounted:
+            if grid.canvas.exact:
                 break
             await pilot.pause(0.02)
         await pilot.pause()
-        assert [row.theme.id for row in app.screen.query(ThemeRow)] == list(bundled_library.themes)
-        assert len(app.screen.query(CellView)) == len(bundled_library.themes) * len(grid.actors)
-        assert app.screen.selected == (next(iter(bundled_library.themes)), grid.actors[0])
+        keys = [(theme, actor) for theme in bundled_library.themes for actor in grid.actors]
+        assert all(grid.drawn_cell(key) is not None for key in keys)
+        spoken = [key for key in keys if cell_for(bundled_library.themes[key[0]], key[1]) is not None]
+        last = cell_for(bundled_library.themes[spoken[-1][0]], spoken[-1][1])
+        assert last is not None  # the last theme's last cell with a stance, drawn in full
+        assert cell(app.screen, *spoken[-1]).text.startswith(" ".join(clean_line(last.stance).split()[:8]))
+        assert app.screen.selected == keys[0]
 
 
 # -- snapshots ----------------------------------------------------------------------------------

@@ -18,13 +18,12 @@ from textual.widgets import Header, Static
 
 from briefing_tui.core import compare
 from briefing_tui.core.content import Library, LibraryData
-from briefing_tui.core.models import Theme
 from briefing_tui.core.text import clean_line
 from briefing_tui.core.vocab import ACTORS, label
 from briefing_tui.tui.dialogs.theme_picker import ThemePicker
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
 from briefing_tui.tui.widgets.cell_details import CellDetails
-from briefing_tui.tui.widgets.compare_grid import CellKey, ComparisonGrid, rows_to_fill
+from briefing_tui.tui.widgets.compare_grid import CellKey, ComparisonGrid
 from briefing_tui.tui.widgets.footer import QuietFooter
 
 
@@ -95,7 +94,7 @@ class CompareScreen(BriefingScreen[None]):
                     themes,
                     self.actors,
                     marked=self._bookmarked_targets(),
-                    first_rows=self._first_rows(themes, shown),
+                    stacked=shown == "-narrow",
                     id="compare-grid",
                 )
                 yield CellDetails(id="cell-details")
@@ -104,17 +103,6 @@ class CompareScreen(BriefingScreen[None]):
                 message = "The content is still loading." if loading else "The loaded content has no comparison themes."
                 yield Static(Text(message + " Escape goes back."), id="compare-empty")
         yield QuietFooter(keys_first=True)
-
-    def _first_rows(self, themes: list[Theme], shown: str) -> int:
-        """How many rows the grid mounts for the first frame: those in view, and the start cell's."""
-        width, height = self.app.size
-        if shown == "-wide":
-            width -= 64  # the evidence panel at the side (compare.tcss)
-        count = rows_to_fill(themes, self.actors, width=width, height=height, stacked=shown == "-narrow")
-        ids = [theme.id for theme in themes]
-        if self.start is not None and self.start[0] in ids:
-            count = max(count, ids.index(self.start[0]) + 1)
-        return count
 
     def on_mount(self) -> None:
         self.sub_title = "Compare · " + " · ".join(label(ACTORS, actor) for actor in self.actors)
@@ -176,6 +164,7 @@ class CompareScreen(BriefingScreen[None]):
     def on_resize(self, event: events.Resize) -> None:
         # Breakpoint classes change with the width; the status line mentions stacking.
         if self.library.themes:
+            self.query_one(ComparisonGrid).set_stacked(self._breakpoint(event.size.width) == "-narrow")
             self.call_after_refresh(self._update_status)
         if event.size == self._compositor.size and self.has_class(self._breakpoint(event.size.width)):
             # Textual sends a new screen a Resize for the size it was just laid out at, and its
