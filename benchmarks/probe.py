@@ -129,8 +129,8 @@ def cmd_load(content: Path, reps: int, no_cache_reps: int) -> dict:
     import tomllib
 
     start = time.perf_counter()
-    from briefing_tui.core.content import Library, LibraryData, assemble, cache, content_files, load_library
-    from briefing_tui.core.models import ContentFile
+    from briefing_tui.core.content import Library, LibraryData, assemble, cache, content_files, load_library, trusted
+    from briefing_tui.core.content.parse import file_adapter
 
     result: dict = {"import": time.perf_counter() - start}
     record = Recorder(result)
@@ -145,7 +145,7 @@ def cmd_load(content: Path, reps: int, no_cache_reps: int) -> dict:
     for path in files:
         part: dict = {}
         raw = Recorder(part)("toml", lambda path=path: tomllib.loads(path.read_bytes().decode("utf-8")))
-        model = Recorder(part)("validate", ContentFile.model_validate, raw)
+        model = Recorder(part)("validate", file_adapter().validate_python, raw)
         parsed.append((str(path), model))
         steps["toml_parse"] += part["toml"]
         steps["toml_parse_cpu"] += part["toml_cpu"]
@@ -172,7 +172,10 @@ def cmd_load(content: Path, reps: int, no_cache_reps: int) -> dict:
     store = cache.open_store(key)
     entries = record("cache_read", store.entries, repeat=reps)
     header = store.header()
-    data = LibraryData(briefings=header["briefings"], themes=header["themes"])
+    data = LibraryData(
+        briefings=[trusted.briefing(raw) for raw in header["briefings"]],
+        themes=[trusted.theme(raw) for raw in header["themes"]],
+    )
     record("library_from_cache_data", Library, data, key, store, entries, repeat=reps)
     library = load_library([content], use_cache=True)  # as the app has it (with its content key)
 
