@@ -84,6 +84,11 @@ def prune(keep: Path, days: int = 7) -> None:
                 old.unlink()
 
 
+def index_file(key: str) -> Path:
+    """Where the search index of content with this key is kept (the app and ``search.builder`` agree on it)."""
+    return paths.cache_dir() / f"search-{INDEX_REVISION}-{key}.sqlite"
+
+
 def index_path(library) -> Path | None:
     """Where a large library's search index is kept between runs (None: build in memory).
 
@@ -96,7 +101,7 @@ def index_path(library) -> Path | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    path = folder / f"search-{INDEX_REVISION}-{library.key}.sqlite"
+    path = index_file(library.key)
     with contextlib.suppress(OSError):
         if path.exists():
             os.utime(path)  # in use: ``prune`` keeps it

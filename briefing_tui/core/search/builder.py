@@ -3,8 +3,8 @@
     python -m briefing_tui.core.search.builder [FOLDER ...]
 
 The child reads the content's TOML itself (no validation: the app's load validates, and the index
-is used only if its ids digest equals the loaded library's) and writes the index where
-``cache.index_path`` looks for it. It runs on the other core, concurrently with the load, and never
+is used only if its ids digest equals the loaded library's) and writes the index to
+``cache.index_file``, where the app looks for it. It runs on the other core, concurrently with the load, and never
 holds the app's interpreter: building in a thread of the app took ~20 s of CPU at 100,000 items,
 and every Python step of it (reading rows, joining text) stalled the UI.
 
@@ -24,9 +24,11 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import briefing_tui
+from briefing_tui.core.content.cache import index_file
+from briefing_tui.core.content.toml_text import parse_toml
 from briefing_tui.core.search.rows import Row, raw_fields, row
 from briefing_tui.core.search.write import create_index, meta
 
@@ -37,43 +39,17 @@ NICENESS = 5
 core each, it changes nothing)."""
 
 
-def _parse(text: str) -> dict[str, Any]:
-    """TOML as the loader reads it: rtoml (Rust, ~8x faster), else the standard library's parser."""
-    import tomllib
-
-    try:
-        import rtoml
-    except ImportError:
-        return tomllib.loads(text)
-    try:
-        return rtoml.loads(text)
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException:  # rtoml's errors and pyo3 panics: let tomllib judge
-        pass
-
-    return tomllib.loads(text)
-
-
 def toml_items(files: Sequence[Path], progress: Callable[[int, int], None]) -> Iterator[tuple[Row, str]]:
     """(row, kind) of every item of the files, in library order (the files' order, then each file's)."""
     total = sum(path.stat().st_size for path in files)
     done = position = 0
     for path in files:
         data = path.read_bytes()
-        for item in _parse(data.decode("utf-8")).get("items", []):
+        for item in parse_toml(data.decode("utf-8"), strict=False).get("items", []):
             position += 1
             yield row(position, raw_fields(item))
         done += len(data)
         progress(done, total)
-
-
-def index_file(key: str) -> Path:
-    """The index's file for content with this key (as ``cache.index_path`` names it)."""
-    from briefing_tui.core.content import cache
-    from briefing_tui.core.storage import paths
-
-    return paths.cache_dir() / f"search-{cache.INDEX_REVISION}-{key}.sqlite"
 
 
 def complete(path: Path) -> bool:

@@ -7,11 +7,10 @@ large segments), 7.8 s, and queries as fast as on the optimized index, so no 'op
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 
-from briefing_tui.core.search.rows import Row
+from briefing_tui.core.search.rows import Row, ids_digest
 
 PREFIX_INDEXES = "1 2 3"
 """FTS5 prefix indexes (lengths): a prefix as typed is answered from one of them (without the
@@ -33,12 +32,12 @@ def create_index(db: sqlite3.Connection, items: Iterable[tuple[Row, str]]) -> No
     """Create every table of the index in ``db`` (replacing old ones) from (row, kind) of each item in
     library order; ``meta`` records how many and a digest of their ids, which ``usable`` compares."""
     kinds: list[tuple[int, str]] = []
-    ids = hashlib.blake2b(digest_size=16)
+    ids: list[str] = []
 
     def fts_rows() -> Iterator[Row]:
         for row, kind in items:
             kinds.append((row[0], kind))
-            ids.update(row[1].encode() + b"\0")
+            ids.append(row[1])
             yield row
 
     for table in ("items", "kinds", "meta", "words", "words_vocab"):
@@ -72,7 +71,7 @@ def create_index(db: sqlite3.Connection, items: Iterable[tuple[Row, str]]) -> No
         db.execute("CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT NOT NULL)")
         db.executemany(
             "INSERT INTO meta(name, value) VALUES (?, ?)",
-            [("revision", BUILD_REVISION), ("count", str(len(kinds))), ("ids", ids.hexdigest())],
+            [("revision", BUILD_REVISION), ("count", str(len(kinds))), ("ids", ids_digest(ids))],
         )
 
 

@@ -111,7 +111,7 @@ class Bookmark:
 
     def as_data(self) -> dict[str, Any]:
         """The fields as the bookmarks file and the JSON export hold them."""
-        return {name: getattr(self, name) if name != "tags" else list(self.tags) for name in self.__dataclass_fields__}
+        return dataclasses.asdict(self)
 
     @property
     def has_text(self) -> bool:
