@@ -110,9 +110,9 @@ async def wait_for(pilot, condition) -> None:
 
 
 def footer_keys(app) -> list[str]:
-    from textual.widgets._footer import FooterKey
+    from briefing_tui.tui.widgets.footer import KeyFooter
 
-    return [key.action for key in app.screen.query(FooterKey)]
+    return [key.action for key in app.screen.query_one(KeyFooter).shown]
 
 
 async def test_d_in_the_navigator_opens_the_dossier_of_its_country_and_of_an_actor_under_it() -> None:

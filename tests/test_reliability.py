@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets._footer import FooterKey
 
 from briefing_tui.core.search import SearchIndex
 from briefing_tui.core.storage.bookmarks import BookmarkStore
 from briefing_tui.core.storage.settings import SettingsStore
+from briefing_tui.tui.widgets.footer import KeyFooter
 from tests.apphelpers import drawn_text, make_app, settle
 from tests.conftest import REPO
 
@@ -75,9 +75,9 @@ async def test_a_failed_index_build_is_told_and_search_says_why(monkeypatch: pyt
 
 
 def back_key_dimmed(app) -> bool:
-    keys = [key for key in app.screen.query(FooterKey) if key.action == "back"]
+    keys = [key for key in app.screen.query_one(KeyFooter).shown if key.action == "back"]
     assert keys, "no Back key in the footer"
-    return keys[0].has_class("-disabled")
+    return not keys[0].enabled
 
 
 async def test_back_and_forward_are_enabled_as_history_grows() -> None:

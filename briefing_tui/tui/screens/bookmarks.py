@@ -22,7 +22,7 @@ from briefing_tui.core.storage.bookmarks import Bookmark, RemovedBookmark
 from briefing_tui.core.text import clean, clean_line
 from briefing_tui.core.vocab import KINDS
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
-from briefing_tui.tui.widgets.footer import QuietFooter
+from briefing_tui.tui.widgets.footer import KeyFooter
 
 SORTS = ("order", "time", "briefing", "kind")
 SORT_LABELS = {"order": "your order", "time": "newest first", "briefing": "by briefing", "kind": "by kind"}
@@ -90,7 +90,7 @@ class BookmarksScreen(BriefingScreen[None]):
         yield DataTable(id="bookmark-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="bookmark-preview"):
             yield Static("", id="bookmark-preview-text")
-        yield QuietFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Bookmarks"

@@ -24,7 +24,7 @@ from briefing_tui.tui.dialogs.theme_picker import ThemePicker
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
 from briefing_tui.tui.widgets.cell_details import CellDetails
 from briefing_tui.tui.widgets.compare_grid import CellKey, ComparisonGrid
-from briefing_tui.tui.widgets.footer import QuietFooter
+from briefing_tui.tui.widgets.footer import KeyFooter
 
 
 class CompareScreen(BriefingScreen[None]):
@@ -102,7 +102,7 @@ class CompareScreen(BriefingScreen[None]):
                 loading = self.app.library is None
                 message = "The content is still loading." if loading else "The loaded content has no comparison themes."
                 yield Static(Text(message + " Escape goes back."), id="compare-empty")
-        yield QuietFooter(keys_first=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Compare · " + " · ".join(label(ACTORS, actor) for actor in self.actors)

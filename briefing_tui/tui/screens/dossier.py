@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from briefing_tui.core.dossier import Dossier, build_dossier
 from briefing_tui.core.text import clean
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
-from briefing_tui.tui.widgets.footer import QuietFooter
+from briefing_tui.tui.widgets.footer import KeyFooter
 
 
 class DossierScreen(BriefingScreen[None]):
@@ -46,7 +46,7 @@ class DossierScreen(BriefingScreen[None]):
         with VerticalScroll(id="dossier-overview"):
             yield Static(id="dossier-text")
         yield OptionList(id="dossier-entries")
-        yield QuietFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         library = self.app.loaded

@@ -14,7 +14,7 @@ from briefing_tui.core.history import History
 from briefing_tui.core.search import SearchOutcome
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
 from briefing_tui.tui.widgets.detail import DetailView
-from briefing_tui.tui.widgets.footer import QuietFooter
+from briefing_tui.tui.widgets.footer import KeyFooter
 from briefing_tui.tui.widgets.navigator import Navigator
 from briefing_tui.tui.widgets.search import RESULTS_SHOWN, SearchPanel
 
@@ -85,7 +85,7 @@ class ExplorerScreen(BriefingScreen[None]):
                 yield SearchPanel(id="search-panel")
                 yield Navigator(id="nav")
             yield DetailView(id="detail")
-        yield QuietFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         fraction = self.app.settings.get("navigator_fraction", None)

@@ -14,7 +14,7 @@ from briefing_tui.core.citations import section_label
 from briefing_tui.core.glossary import Term
 from briefing_tui.core.text import clean_line
 from briefing_tui.tui.screens.base import BriefingScreen
-from briefing_tui.tui.widgets.footer import QuietFooter
+from briefing_tui.tui.widgets.footer import KeyFooter
 
 
 class GlossaryScreen(BriefingScreen[None]):
@@ -43,7 +43,7 @@ class GlossaryScreen(BriefingScreen[None]):
             yield OptionList(id="glossary-terms")
             with VerticalScroll(id="glossary-detail"):
                 yield Static(id="glossary-text")
-        yield QuietFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Glossary"
