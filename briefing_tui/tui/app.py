@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import events, work
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -18,7 +19,7 @@ from textual.worker import Worker
 
 from briefing_tui.core.content import ContentError, Library, load_library, problems_text
 from briefing_tui.core.text import clean, clean_line
-from briefing_tui.tui import bookmark_keys, content_loading
+from briefing_tui.tui import bookmark_keys, collector, content_loading
 from briefing_tui.tui.commands import JumpProvider, system_commands
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
 
@@ -92,6 +93,7 @@ class BriefingApp(App):
         self.removals: list[Bookmark] = []
         """Bookmarks removed in this session, most recent last: ``u`` puts them back."""
         self._index_builder: IndexBuilder | None = None
+        self._idle_collector = collector.IdleCollector()
         """The process building a large pack's index while the content loads (see ``start_index_builder``)."""
 
     def notify(
@@ -144,6 +146,7 @@ class BriefingApp(App):
                 return
         self.push_screen(ExplorerScreen())
         self.call_after_refresh(self._collect_again)
+        self.set_interval(collector.IDLE_SECONDS / 2, self._idle_collector.collect_if_idle)
         # Read both files now, so a corrupt file set aside or a hand-edited setting is told at once.
         self.bookmarks.all()
         for key in KNOWN_SETTINGS:
@@ -163,6 +166,25 @@ class BriefingApp(App):
         if self.library is not None and not gc.isenabled():
             gc.freeze()  # what the start made lives as long as the app: later collections skip it
             gc.enable()
+
+    # -- garbage collection while nobody waits (see tui/collector.py) ------------
+
+    def pop_screen(self) -> AwaitComplete:
+        closing = super().pop_screen()
+        self.call_after_refresh(self._collect_when_closed, closing)
+        return closing
+
+    def _collect_when_closed(self, closing: AwaitComplete) -> None:
+        """Once the screen below is painted and the closed one removed, its widgets are garbage: free them."""
+        if closing.is_done:
+            collector.collect()
+        else:
+            self.call_after_refresh(self._collect_when_closed, closing)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown):
+            self._idle_collector.input_seen()
+        await super().on_event(event)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False, description="Loading the content")
     def load_content(self) -> None:
