@@ -398,6 +398,17 @@ async def test_p_inside_the_presenter_does_not_stack_a_second_one() -> None:
         assert app.screen is screen and len(app.screen_stack) == depth
 
 
+async def test_the_app_keys_that_open_other_screens_do_nothing_in_front_of_the_room() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot)
+        depth = len(app.screen_stack)
+        for key in ("c", "B", "question_mark", "f1", "y"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is screen and len(app.screen_stack) == depth, key
+
+
 async def test_note_key_writes_a_note_on_the_current_slide() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -477,15 +477,14 @@ class BriefingApp(App):
         self.push_screen(ExportDialog(offered))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # In front of a room a stray key must not open another screen over the slides.
-        from briefing_tui.tui.screens.compare import CompareScreen
-        from briefing_tui.tui.screens.presenter import PresenterScreen
-
-        blocked = ("compare", "bookmarks", "copy", "export", "help")
-        if isinstance(self.screen, PresenterScreen) and action in blocked:
-            return False
-        if isinstance(self.screen, CompareScreen) and action == "compare":
-            return None  # already here: the key is shown dimmed
+        # The screens say which app actions they refuse or dim (asking them by class would import every
+        # screen's module with the first footer, before the first frame: ~15 ms).
+        screen = self.screen
+        if isinstance(screen, BriefingScreen):
+            if action in screen.BLOCKED_APP_ACTIONS:
+                return False
+            if action in screen.DIMMED_APP_ACTIONS:
+                return None
         return True
 
     # -- palette -----------------------------------------------------------------

@@ -45,6 +45,11 @@ class BriefingScreen(Screen[ResultT]):
     if TYPE_CHECKING:
         app = getters.app(BriefingApp)
 
+    BLOCKED_APP_ACTIONS: frozenset[str] = frozenset()
+    """App actions this screen refuses (hidden from the footer, the key does nothing)."""
+    DIMMED_APP_ACTIONS: frozenset[str] = frozenset()
+    """App actions shown dimmed here (e.g. "compare" on the compare screen: already there)."""
+
     def selected_target(self) -> Selection | None:
         """What the user has selected here (None: nothing a bookmark or note can be put on)."""
         return None

@@ -32,6 +32,7 @@ class CompareScreen(BriefingScreen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-medium"), (200, "-wide")]
     """Below 110 columns the cells of a theme stack; from 200 the evidence panel moves to the side."""
+    DIMMED_APP_ACTIONS = frozenset({"compare"})  # already here
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="compare.back"),

@@ -47,6 +47,8 @@ class PresenterScreen(BriefingScreen[None]):
 
     CSS_PATH = "../presenter.tcss"
     AUTO_FOCUS = ""
+    BLOCKED_APP_ACTIONS = frozenset({"compare", "bookmarks", "copy", "export", "help"})
+    """In front of a room a stray key must not open another screen over the slides."""
 
     BINDINGS = [
         Binding("space,right,pagedown", "next", "Next", id="presenter.next"),

@@ -129,7 +129,9 @@ class KeyFooter(Widget, can_focus=False):
         return tuple(span.key for span in self._spans)
 
     def _bindings_changed(self, screen: Screen) -> None:
-        if self.is_attached and self.keys != self._shown:
+        # Before the first render there is nothing to compare with, and that render reads the keys anyway
+        # (each reading asks the app and the screens about every binding).
+        if self.is_attached and self._shown is not None and self.keys != self._shown:
             self.refresh()
 
     def render(self) -> Text:
