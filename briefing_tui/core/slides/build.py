@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from briefing_tui.core.citations import citation_text, item_details, numbered, section_label, source_citation
 from briefing_tui.core.content import Library
@@ -29,6 +30,9 @@ from briefing_tui.core.slides.lines import byline, figure_line, item_line, join,
 from briefing_tui.core.slides.model import BookmarkLike, Deck, Slide
 from briefing_tui.core.text import SILENT_TEXT, clean, clean_line, first_sentence, sentences
 from briefing_tui.core.vocab import ACTORS, KIND_PLURALS, KINDS, label
+
+if TYPE_CHECKING:
+    from briefing_tui.core.dossier import Dossier
 
 MAX_ITEM_BULLETS = 4
 """How many of a section's items its slide names (the rest are counted, and listed in the notes)."""
@@ -269,6 +273,21 @@ def dossier_slide(library: Library, target: str) -> Slide | None:
     )
 
 
+def dossier_title_slide(dossier: Dossier) -> Slide:
+    """A dossier deck's opening slide: what the dossier covers and which briefings say it; the full overview
+    (each briefing's view) in the notes, with the deck's groups."""
+    bullets = [first_sentence(line) or line for line in dossier.overview]
+    groups = [f"{name}: {len(entries)}" for name, entries in dossier.groups]
+    return Slide(
+        title=clean_line(dossier.title),
+        kicker="Dossier",
+        bullets=[clean_line(bullet) for bullet in bullets],
+        notes=_notes(*[clean(line) for line in dossier.overview], "In this deck, in order:\n" + "\n".join(groups)),
+        target=dossier.target,
+        kind="dossier",
+    )
+
+
 def missing_slide(target: str, target_kind: str = "") -> Slide:
     """Stands in for a bookmark whose target is no longer in the loaded content."""
     what = {
@@ -315,6 +334,17 @@ def briefing_deck(library: Library, briefing_id: str) -> Deck:
             if entry.kind == "recommendation" and entry.id != slide.target:
                 slides.append(_recommendation_slide(library, library.items[entry.id]))
     return Deck(title=clean_line(briefing.source.title), slides=slides)
+
+
+def dossier_deck(library: Library, filters: dict[str, str]) -> Deck:
+    """A dossier as slides: its title slide, then each entry (item or comparison cell) in the dossier's order."""
+    from briefing_tui.core.dossier import build_dossier
+
+    dossier = build_dossier(library, **filters)
+    slides = [dossier_title_slide(dossier)]
+    for _name, entries in dossier.groups:
+        slides += [slide for entry in entries if (slide := target_slide(library, entry.target)) is not None]
+    return Deck(title=clean_line(f"Dossier: {dossier.title}"), slides=slides)
 
 
 def bookmarks_deck(library: Library, bookmarks: Sequence[BookmarkLike], title: str = "Bookmarks") -> Deck:
