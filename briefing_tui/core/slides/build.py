@@ -3,7 +3,9 @@
 Slides are written for a room: a title and a few short bullets, each one sentence or one line;
 the detail (the full summary, quotes, the rest of a section's items) goes to the speaker notes.
 
-* **A title slide**: the document, its byline and perspective, the first sentences of its summary.
+* **A title slide**: the document, its byline and perspective, the first sentences of its summary. Its notes:
+  what the briefing holds, the whole summary, then the document's own notes, labelled as background for
+  questions (they are written for analysts: authorship, dating, transcription fixes).
 * **One slide per section**, in the document's order: its summary's first sentences, then up to
   ``MAX_ITEM_BULLETS`` of its items as one-liners (key figures first), and how many more the
   notes list. Recommendations are not listed: each has a slide of its own right after.
@@ -29,7 +31,7 @@ from briefing_tui.core.models import Section
 from briefing_tui.core.slides.lines import byline, figure_line, item_line, join, source_line
 from briefing_tui.core.slides.model import BookmarkLike, Deck, Slide
 from briefing_tui.core.text import SILENT_TEXT, clean, clean_line, first_sentence, sentences
-from briefing_tui.core.vocab import ACTORS, KIND_PLURALS, KINDS, label
+from briefing_tui.core.vocab import ACTORS, KINDS, count_of, label
 
 if TYPE_CHECKING:
     from briefing_tui.core.dossier import Dossier
@@ -39,6 +41,9 @@ MAX_ITEM_BULLETS = 4
 
 SUMMARY_BULLETS = 3
 """How many sentences of a summary a slide shows (the whole summary is in the notes)."""
+
+BACKGROUND_LABEL = "Background, if asked (the analysts' notes on the document; not to read out):"
+"""Heads the document's own notes on its title slide: they are written for analysts, not for the room."""
 
 ITEM_PRIORITY = ("figure", "obstacle", "opportunity", "initiative", "case-study", "approach", "recommendation")
 """Which items a section slide names first when it cannot name them all."""
@@ -70,9 +75,8 @@ def title_slide(library: Library, briefing_id: str) -> Slide:
     counts: dict[str, int] = {}
     for entry in library.entries_in(briefing_id):  # kinds only: no item fetched from the store
         counts[entry.kind] = counts.get(entry.kind, 0) + 1
-    contents = ", ".join(
-        f"{count} {(KINDS if count == 1 else KIND_PLURALS)[kind].lower()}" for kind, count in counts.items()
-    )
+    order = [*KINDS, *sorted(set(counts) - set(KINDS))]
+    contents = ", ".join(count_of(counts[kind], kind) for kind in order if kind in counts)
     sections = len(library.briefings[briefing_id].sections)
     return Slide(
         title=clean_line(source.title),
@@ -81,10 +85,15 @@ def title_slide(library: Library, briefing_id: str) -> Slide:
         bullets=_summary(source.summary),
         citation=source_citation(source) + (f" {clean_line(source.url)}" if source.url else ""),
         source_line=join([f"{source.publisher}, {source.date}", clean_line(source.url)]),
+        # What the deck holds (one line, seen without scrolling), what to say (the whole summary), then what the
+        # analysts noted about the document (authorship, dating, text shared with another briefing, transcription
+        # fixes): for questions, not to read out, so it comes last and says so.
         notes=_notes(
+            f"In this briefing: {sections} section{'' if sections == 1 else 's'}"
+            + (f"; {contents}." if contents else "."),
             clean(source.summary),
-            "About the document: " + clean(source.notes) if source.notes else "",
-            f"{sections} sections; {contents}." if contents else "",
+            BACKGROUND_LABEL if source.notes.strip() else "",
+            clean(source.notes),
         ),
         target=briefing_id,
         kind="title",
