@@ -164,7 +164,7 @@ async def test_help_lists_the_dossier_and_acronyms_keys_and_the_dossier_screen()
         lines = [" ".join(line.split()) for line in shown.splitlines()]
         assert "D Dossier" in lines and "A Acronyms" in lines
         dossier = lines[lines.index("Dossier") :]
-        assert dossier[1:5] == ["escape Back", "x Export", "b Bookmark dossier", "e Note on dossier"]
+        assert dossier[1:6] == ["escape Back", "x Export", "b Bookmark dossier", "e Note on dossier", "p Present"]
 
 
 # -- presenting a dossier ---------------------------------------------------------------------------
