@@ -106,6 +106,7 @@ def test_json_alias_and_format_json_agree() -> None:
         ("wilson-way-forward", "Section: A Way Forward"),
         ("idb", "Japan and Latin America and the Caribbean"),
         ("compare:energy-transition:japan", "Energy transition"),
+        ("dossier:actor=japan,country=brazil", "# Dossier: Japan in Brazil"),  # as `bookmarks list` gives it
     ],
 )
 def test_show_takes_any_target(target: str, expected: str) -> None:
@@ -127,6 +128,9 @@ def test_show_takes_any_target(target: str, expected: str) -> None:
         (["list", "--kind", "figur"], 0, ""),
         (["show", "wilson-rec-1x"], 1, "did you mean: wilson-rec-1"),
         (["compare", "--theme", "nothing-like-it"], 1, "no theme"),
+        (["show", "dossier:actor=japn"], 2, "'japn' is not an actor the briefings use (did you mean: japan?)"),
+        (["show", "dossier:planet=mars", "--json"], 2, "'planet' is not a dossier filter (they are country, actor"),
+        (["show", "dossier:"], 2, "names no filter"),
     ],
 )
 def test_errors_are_one_line_with_the_right_code(args: list[str], code: int, says: str) -> None:
@@ -183,6 +187,9 @@ def test_json_shapes_match_the_readme(some_bookmarks) -> None:
     assert briefing["target_kind"] == "briefing" and {"id", "title", "sections"} <= set(briefing)
     cell = json.loads(run("show", "compare:energy-transition:japan", "--json").stdout)
     assert cell["target_kind"] == "cell" and {"id", "theme", "actor", "cell"} <= set(cell) and cell["cell"]["stance"]
+    dossier = json.loads(run("show", "dossier:country=brazil,actor=japan", "--json").stdout)
+    assert dossier["target_kind"] == "dossier" and dossier["id"] == "dossier:actor=japan,country=brazil"
+    assert {"title", "filters", "overview", "groups"} <= set(dossier)
     [hit, *_] = json.loads(run("search", "japan", "--json").stdout)
     assert set(hit) == {"id", "kind", "title", "source", "snippet", "score"}
     themes = json.loads(run("compare", "--json").stdout)["themes"]

@@ -164,4 +164,51 @@ async def test_help_lists_the_dossier_and_acronyms_keys_and_the_dossier_screen()
         lines = [" ".join(line.split()) for line in shown.splitlines()]
         assert "D Dossier" in lines and "A Acronyms" in lines
         dossier = lines[lines.index("Dossier") :]
-        assert dossier[1:5] == ["escape Back", "x Export", "b Bookmark dossier", "e Note on dossier"]
+        assert dossier[1:6] == ["escape Back", "x Export", "b Bookmark dossier", "e Note on dossier", "p Present"]
+
+
+# -- presenting a dossier ---------------------------------------------------------------------------
+
+
+def test_a_dossier_deck_opens_on_its_overview_then_has_one_slide_per_entry(bundled_library) -> None:
+    from briefing_tui.core.slides import dossier_deck
+
+    dossier = build_dossier(bundled_library, country="brazil", actor="japan")
+    deck = dossier_deck(bundled_library, {"country": "brazil", "actor": "japan"})
+    entries = [entry.target for _title, group in dossier.groups for entry in group]
+    assert deck.title == "Dossier: Japan in Brazil"
+    opening = deck.slides[0]
+    assert (opening.title, opening.kicker, opening.target) == ("Japan in Brazil", "Dossier", dossier.target)
+    assert opening.bullets[0].startswith("102 items in 3 of the 5 briefings concern Japan in Brazil")
+    assert all("Its view" not in bullet for bullet in opening.bullets)  # one sentence a briefing on the slide...
+    assert "Its view, in one of its approach items" in opening.notes  # ...its view in the notes
+    assert [slide.target for slide in deck.slides[1:]] == entries  # items and comparison cells, in order
+    assert deck.index_of("idb-case-cerrado") == entries.index("idb-case-cerrado") + 1
+    empty = dossier_deck(bundled_library, {"country": "haiti", "actor": "china"})
+    assert len(empty.slides) == 1 and "nothing tagged" in empty.slides[0].bullets[0]
+
+
+async def test_p_on_a_dossier_presents_the_dossier_from_the_highlighted_entry() -> None:
+    from briefing_tui.tui.screens.presenter import PresenterScreen
+    from tests.test_dossier_bookmarks import open_dossier
+
+    app = make_app(content=None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = await open_dossier(app, pilot)
+        await pilot.press("p")  # nothing highlighted yet: from the dossier's title slide
+        await wait_for(pilot, lambda: isinstance(app.screen, PresenterScreen))
+        presenter = app.screen
+        assert isinstance(presenter, PresenterScreen) and presenter.deck.title == "Dossier: Japan in Brazil"
+        assert text_of(presenter.query_one("#slide-title")).strip() == "Japan in Brazil"
+        assert text_of(presenter.query_one("#presenter-position")).strip().startswith("1 / ")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
+        entries = screen.query_one("#dossier-entries", OptionList)
+        entries.highlighted = entries.get_option_index("idb-case-cerrado")
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, PresenterScreen))
+        presenter = app.screen
+        assert isinstance(presenter, PresenterScreen)
+        assert presenter.slide.target == "idb-case-cerrado"
+        assert "cerrado" in text_of(presenter.query_one("#slide-title")).lower()

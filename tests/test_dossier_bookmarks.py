@@ -37,6 +37,28 @@ def test_a_dossier_target_is_its_own_kind_and_an_unknown_one_is_missing(bundled_
     assert store.missing(bundled_library)[0].note == "keep me"
 
 
+def test_a_malformed_dossier_id_is_told_what_is_wrong_and_a_good_one_nothing() -> None:
+    from briefing_tui.core.dossier import known_filters, target_problem
+
+    said = {
+        "dossier:": "names no filter",
+        "dossier:actor": "'actor' has no value",
+        "dossier:actor=": "'actor' has no value",
+        "dossier:planet=mars": "'planet' is not a dossier filter (they are country, actor, sector",
+        "dossier:country=brazil,country=chile": "'country' is given twice",
+        "dossier:actor=japn": "'japn' is not an actor the briefings use (did you mean: japan?)",
+        STALE: "'atlantis' is not a country the briefings use",
+        "dossier:actor=japan,": "an empty filter",
+        "compare:energy-transition:japan": "is not a dossier id",
+    }
+    for target, words in said.items():
+        problem = target_problem(target)
+        assert problem is not None and words in problem, (target, problem)
+        assert known_filters(target) is None, target
+    for target in (JAPAN_IN_BRAZIL, "dossier:country=brazil,actor=japan", "dossier:sector=energy"):
+        assert target_problem(target) is None and known_filters(target) is not None
+
+
 def test_the_file_says_version_3_only_while_it_holds_a_dossier() -> None:
     store = BookmarkStore()
     store.add("demo-rec-1", "item")

@@ -94,6 +94,22 @@ def test_title_slide(deck: Deck) -> None:
     assert title.target_kind == "briefing"
 
 
+def test_title_slide_notes_say_what_the_briefing_holds_first_and_label_the_analysts_notes_last(
+    bundled_library: Library,
+) -> None:
+    from briefing_tui.core.slides.build import BACKGROUND_LABEL, title_slide
+
+    for briefing_id, briefing in bundled_library.briefings.items():
+        notes = title_slide(bundled_library, briefing_id).notes.split("\n\n")
+        assert notes[0].startswith(f"In this briefing: {len(briefing.sections)} sections; "), notes[0]
+        assert notes[1] == briefing.source.summary.strip()
+        assert notes[2] == BACKGROUND_LABEL and "\n\n".join(notes[3:]) == briefing.source.notes.strip()
+    iad = title_slide(bundled_library, "iad").notes
+    # The kinds in their usual order, and the caveat a presenter may be asked about kept, after the label.
+    assert "5 sections; 3 recommendations, 12 obstacles, 6 opportunities, 8 case studies, 16 initiatives" in iad
+    assert iad.index(BACKGROUND_LABEL) < iad.index("not independent corroboration")
+
+
 def test_section_slide(deck: Deck, pack_library: Library) -> None:
     intro = deck.slides[1]
     assert intro.title == "Introduction"

@@ -7,6 +7,7 @@ import argparse
 from briefing_tui.cli.common import (
     EXIT_NOT_FOUND,
     EXIT_OK,
+    EXIT_USAGE,
     CliError,
     CommandMaker,
     check_filters,
@@ -34,11 +35,18 @@ def register(command: CommandMaker) -> None:
     add_format_options(sub)
     examples(sub, "briefing-tui list --kind figure --country brazil", "briefing-tui list --actor china | grep -i cable")
 
-    sub = command("show", "show an item, a section, a briefing or a comparison cell, with its citation")
+    sub = command("show", "show an item, a section, a briefing, a comparison cell or a dossier, with its citation")
     sub.set_defaults(handler=cmd_show)
-    sub.add_argument("id", help="an item, section or briefing id, or compare:THEME:ACTOR")
+    sub.add_argument(
+        "id", help="an item, section or briefing id, compare:THEME:ACTOR, or dossier:actor=A,country=C (any of them)"
+    )
     sub.add_argument("--json", action="store_true", help="machine-readable output")
-    examples(sub, "briefing-tui show wilson-rec-1a", "briefing-tui show compare:energy-transition:japan")
+    examples(
+        sub,
+        "briefing-tui show wilson-rec-1a",
+        "briefing-tui show compare:energy-transition:japan",
+        "briefing-tui show dossier:actor=japan,country=brazil",
+    )
 
     sub = command("search", "ranked full-text search (same syntax as the app's search box)")
     sub.set_defaults(handler=cmd_search)
@@ -110,6 +118,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     library = load(args)
     target = args.id
+    if target.startswith("dossier:"):
+        return _show_dossier(library, target, as_json=args.json)
     cell = compare.parse_cell_id(target)
     if cell is not None and cell[0] in library.themes:
         theme = library.themes[cell[0]]
@@ -144,6 +154,23 @@ def cmd_show(args: argparse.Namespace) -> int:
         console().print(tables.lines_renderable(lines))
     else:
         sys.stdout.write(tables.lines_text(lines))
+    return EXIT_OK
+
+
+def _show_dossier(library, target: str, *, as_json: bool) -> int:
+    """``show dossier:actor=japan,country=brazil``: what ``briefing-tui dossier`` prints for those filters."""
+    from briefing_tui.cli.tables import print_dossier
+    from briefing_tui.core.dossier import build_dossier, known_filters, target_problem
+    from briefing_tui.core.export.dossier import dossier_dict
+
+    filters = known_filters(target)
+    if filters is None:
+        raise CliError(target_problem(target) or f"no dossier {target!r}", EXIT_USAGE)
+    dossier = build_dossier(library, **filters)
+    if as_json:
+        print_json({"target_kind": "dossier", "id": dossier.target, **dossier_dict(dossier)})
+    else:
+        print_dossier(dossier)
     return EXIT_OK
 
 

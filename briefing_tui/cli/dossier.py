@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from briefing_tui.cli.common import (
     CliError,
@@ -56,31 +55,11 @@ def cmd_dossier(args: argparse.Namespace) -> int:
     elif output == "md":
         data = dossier_markdown(dossier)
     else:
-        _print(dossier)
+        from briefing_tui.cli.tables import print_dossier
+
+        print_dossier(dossier)
         return 0
     path = write_text(data, args.output, force=args.force)
     if path is not None:
         console(stderr=True).print(f"wrote {path}")
     return 0
-
-
-def _print(dossier) -> None:
-    """On a terminal: the title, the overview, then each group's one-line entries with the id to `show`."""
-    if not sys.stdout.isatty():
-        from briefing_tui.core.export.dossier import dossier_markdown
-
-        sys.stdout.write(dossier_markdown(dossier))
-        return
-    from rich.text import Text
-
-    out = console()
-    out.print(Text(f"Dossier: {dossier.title}", style="bold underline"))
-    for number, line in enumerate(dossier.overview):
-        out.print(Text(("" if number == 0 else "• ") + line))
-    for title, entries in dossier.groups:
-        out.print()
-        out.print(Text(title, style="bold"))
-        for entry in entries:
-            text = Text("  • " + entry.line)
-            text.append(f"  [{entry.target}] {entry.citation}", style="dim")
-            out.print(text)

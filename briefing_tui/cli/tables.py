@@ -13,7 +13,6 @@ from briefing_tui.cli.listing import Column, Listing
 from briefing_tui.core.citations import citation_text, item_details, section_label, snippet_parts, tags_line
 from briefing_tui.core.compare import theme_actors
 from briefing_tui.core.content import Library
-from briefing_tui.core.search import SearchOutcome
 from briefing_tui.core.text import SILENT_TEXT, clean, clean_line
 from briefing_tui.core.vocab import ACTORS, KINDS, count_of, label
 
@@ -21,7 +20,9 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
+    from briefing_tui.core.dossier import Dossier
     from briefing_tui.core.models import ComparisonCell, Item, Theme
+    from briefing_tui.core.search import SearchOutcome
 
 
 def snippet_text(snippet: str) -> Text:
@@ -294,3 +295,30 @@ def lines_renderable(lines: list[tuple[str, str]]) -> Text:
             text.append("\n")
         text.append(line, style=style)
     return text
+
+
+def print_dossier(dossier: Dossier) -> None:
+    """A dossier as ``dossier`` and ``show dossier:...`` print it: on a terminal the title, the overview, then
+    each group's one-line entries with the id to ``show``; in a pipe, its Markdown."""
+    import sys
+
+    from rich.text import Text
+
+    from briefing_tui.cli.common import console
+
+    if not sys.stdout.isatty():
+        from briefing_tui.core.export.dossier import dossier_markdown
+
+        sys.stdout.write(dossier_markdown(dossier))
+        return
+    out = console()
+    out.print(Text(f"Dossier: {dossier.title}", style="bold underline"))
+    for number, line in enumerate(dossier.overview):
+        out.print(Text(("" if number == 0 else "• ") + line))
+    for title, entries in dossier.groups:
+        out.print()
+        out.print(Text(title, style="bold"))
+        for entry in entries:
+            text = Text("  • " + entry.line)
+            text.append(f"  [{entry.target}] {entry.citation}", style="dim")
+            out.print(text)

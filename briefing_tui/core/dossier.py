@@ -100,6 +100,39 @@ def known_filters(target: str) -> dict[str, str] | None:
     return filters
 
 
+def target_problem(target: str) -> str | None:
+    """What is wrong with a ``dossier:`` id, in words (None: it names a dossier that can be built).
+
+    ``dossier:actor=japan,country=brazil``: filters ``name=value`` joined by commas, each name once,
+    each value a slug of its vocabulary.
+    """
+    import difflib
+
+    example = "e.g. dossier:actor=japan,country=brazil"
+    if not target.startswith("dossier:"):
+        return f"{target!r} is not a dossier id ({example})"
+    rest = target.removeprefix("dossier:")
+    if not rest.strip():
+        return f"the dossier id {target!r} names no filter ({example})"
+    seen: set[str] = set()
+    for part in rest.split(","):
+        name, equals, value = part.partition("=")
+        if not part:
+            return f"the dossier id {target!r} has an empty filter (a comma too many?)"
+        if name not in FILTERS:
+            return f"{name!r} is not a dossier filter (they are {', '.join(FILTERS)}; {example})"
+        if not equals or not value:
+            return f"the dossier filter {name!r} has no value ({name}=..., {example})"
+        if name in seen:
+            return f"the dossier filter {name!r} is given twice"
+        seen.add(name)
+        if value not in FILTERS[name]:
+            close = difflib.get_close_matches(value, list(FILTERS[name]), n=3, cutoff=0.6)
+            hint = f" (did you mean: {', '.join(close)}?)" if close else ""
+            return f"{value!r} is not {'an' if name == 'actor' else 'a'} {name} the briefings use{hint}"
+    return None
+
+
 def target_title(target: str) -> str | None:
     """ "Dossier: Japan in Brazil" for a known dossier target, else None."""
     filters = known_filters(target)

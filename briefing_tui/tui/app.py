@@ -413,12 +413,18 @@ class BriefingApp(App):
         return self.library.title_of(target)
 
     def action_present(self) -> None:
+        """Present what the user is looking at: a dossier as its own deck, else the selection's briefing."""
         selected = self.selected_target()
         if self.library is None:
             return
+        screen = self.screen
+        start_at = screen.present_start() if isinstance(screen, BriefingScreen) else None
+        if selected and selected[1] == "dossier":
+            self.present_dossier(selected[0], start_at=start_at)
+            return
         briefing_id = self.selected_briefing()
         if briefing_id:
-            self.present_briefing(briefing_id, start_at=selected[0] if selected else None)
+            self.present_briefing(briefing_id, start_at=start_at or (selected[0] if selected else None))
 
     def present_briefing(self, briefing_id: str, *, start_at: str | None = None) -> None:
         from briefing_tui.core import slides
@@ -428,6 +434,19 @@ class BriefingApp(App):
             self.notify(f"No briefing {briefing_id!r}", severity="error")
             return
         deck = slides.briefing_deck(self.library, briefing_id)
+        self.push_screen(PresenterScreen(deck, start_at=start_at, clock=self.clock))
+
+    def present_dossier(self, target: str, *, start_at: str | None = None) -> None:
+        """A dossier (``dossier:actor=japan,country=brazil``) as a deck: its title slide, then its entries."""
+        from briefing_tui.core import slides
+        from briefing_tui.core.dossier import known_filters
+        from briefing_tui.tui.screens.presenter import PresenterScreen
+
+        filters = known_filters(target)
+        if self.library is None or filters is None:
+            self.notify(f"No dossier {target!r}", severity="error")
+            return
+        deck = slides.dossier_deck(self.library, filters)
         self.push_screen(PresenterScreen(deck, start_at=start_at, clock=self.clock))
 
     def present_bookmarks(self) -> None:

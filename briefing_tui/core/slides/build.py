@@ -3,7 +3,9 @@
 Slides are written for a room: a title and a few short bullets, each one sentence or one line;
 the detail (the full summary, quotes, the rest of a section's items) goes to the speaker notes.
 
-* **A title slide**: the document, its byline and perspective, the first sentences of its summary.
+* **A title slide**: the document, its byline and perspective, the first sentences of its summary. Its notes:
+  what the briefing holds, the whole summary, then the document's own notes, labelled as background for
+  questions (they are written for analysts: authorship, dating, transcription fixes).
 * **One slide per section**, in the document's order: its summary's first sentences, then up to
   ``MAX_ITEM_BULLETS`` of its items as one-liners (key figures first), and how many more the
   notes list. Recommendations are not listed: each has a slide of its own right after.
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from briefing_tui.core.citations import citation_text, item_details, numbered, section_label, source_citation
 from briefing_tui.core.content import Library
@@ -28,13 +31,19 @@ from briefing_tui.core.models import Section
 from briefing_tui.core.slides.lines import byline, figure_line, item_line, join, source_line
 from briefing_tui.core.slides.model import BookmarkLike, Deck, Slide
 from briefing_tui.core.text import SILENT_TEXT, clean, clean_line, first_sentence, sentences
-from briefing_tui.core.vocab import ACTORS, KIND_PLURALS, KINDS, label
+from briefing_tui.core.vocab import ACTORS, KINDS, count_of, label
+
+if TYPE_CHECKING:
+    from briefing_tui.core.dossier import Dossier
 
 MAX_ITEM_BULLETS = 4
 """How many of a section's items its slide names (the rest are counted, and listed in the notes)."""
 
 SUMMARY_BULLETS = 3
 """How many sentences of a summary a slide shows (the whole summary is in the notes)."""
+
+BACKGROUND_LABEL = "Background, if asked (the analysts' notes on the document; not to read out):"
+"""Heads the document's own notes on its title slide: they are written for analysts, not for the room."""
 
 ITEM_PRIORITY = ("figure", "obstacle", "opportunity", "initiative", "case-study", "approach", "recommendation")
 """Which items a section slide names first when it cannot name them all."""
@@ -66,9 +75,8 @@ def title_slide(library: Library, briefing_id: str) -> Slide:
     counts: dict[str, int] = {}
     for entry in library.entries_in(briefing_id):  # kinds only: no item fetched from the store
         counts[entry.kind] = counts.get(entry.kind, 0) + 1
-    contents = ", ".join(
-        f"{count} {(KINDS if count == 1 else KIND_PLURALS)[kind].lower()}" for kind, count in counts.items()
-    )
+    order = [*KINDS, *sorted(set(counts) - set(KINDS))]
+    contents = ", ".join(count_of(counts[kind], kind) for kind in order if kind in counts)
     sections = len(library.briefings[briefing_id].sections)
     return Slide(
         title=clean_line(source.title),
@@ -77,10 +85,15 @@ def title_slide(library: Library, briefing_id: str) -> Slide:
         bullets=_summary(source.summary),
         citation=source_citation(source) + (f" {clean_line(source.url)}" if source.url else ""),
         source_line=join([f"{source.publisher}, {source.date}", clean_line(source.url)]),
+        # What the deck holds (one line, seen without scrolling), what to say (the whole summary), then what the
+        # analysts noted about the document (authorship, dating, text shared with another briefing, transcription
+        # fixes): for questions, not to read out, so it comes last and says so.
         notes=_notes(
+            f"In this briefing: {sections} section{'' if sections == 1 else 's'}"
+            + (f"; {contents}." if contents else "."),
             clean(source.summary),
-            "About the document: " + clean(source.notes) if source.notes else "",
-            f"{sections} sections; {contents}." if contents else "",
+            BACKGROUND_LABEL if source.notes.strip() else "",
+            clean(source.notes),
         ),
         target=briefing_id,
         kind="title",
@@ -269,6 +282,21 @@ def dossier_slide(library: Library, target: str) -> Slide | None:
     )
 
 
+def dossier_title_slide(dossier: Dossier) -> Slide:
+    """A dossier deck's opening slide: what the dossier covers and which briefings say it; the full overview
+    (each briefing's view) in the notes, with the deck's groups."""
+    bullets = [first_sentence(line) or line for line in dossier.overview]
+    groups = [f"{name}: {len(entries)}" for name, entries in dossier.groups]
+    return Slide(
+        title=clean_line(dossier.title),
+        kicker="Dossier",
+        bullets=[clean_line(bullet) for bullet in bullets],
+        notes=_notes(*[clean(line) for line in dossier.overview], "In this deck, in order:\n" + "\n".join(groups)),
+        target=dossier.target,
+        kind="dossier",
+    )
+
+
 def missing_slide(target: str, target_kind: str = "") -> Slide:
     """Stands in for a bookmark whose target is no longer in the loaded content."""
     what = {
@@ -315,6 +343,17 @@ def briefing_deck(library: Library, briefing_id: str) -> Deck:
             if entry.kind == "recommendation" and entry.id != slide.target:
                 slides.append(_recommendation_slide(library, library.items[entry.id]))
     return Deck(title=clean_line(briefing.source.title), slides=slides)
+
+
+def dossier_deck(library: Library, filters: dict[str, str]) -> Deck:
+    """A dossier as slides: its title slide, then each entry (item or comparison cell) in the dossier's order."""
+    from briefing_tui.core.dossier import build_dossier
+
+    dossier = build_dossier(library, **filters)
+    slides = [dossier_title_slide(dossier)]
+    for _name, entries in dossier.groups:
+        slides += [slide for entry in entries if (slide := target_slide(library, entry.target)) is not None]
+    return Deck(title=clean_line(f"Dossier: {dossier.title}"), slides=slides)
 
 
 def bookmarks_deck(library: Library, bookmarks: Sequence[BookmarkLike], title: str = "Bookmarks") -> Deck:

@@ -54,6 +54,10 @@ class BriefingScreen(Screen[ResultT]):
         """What the user has selected here (None: nothing a bookmark or note can be put on)."""
         return None
 
+    def present_start(self) -> str | None:
+        """The target ``p`` starts the presenter at, when it is not the selection (a dossier's highlighted entry)."""
+        return None
+
     def bookmarks_changed(self, target: str | None) -> None:
         """A bookmark or note changed (``target``, or None for many): redraw what shows them."""
 

@@ -1,7 +1,8 @@
 """The dossier screen: one page on an actor in a country (or a sector); Enter opens an entry, Back returns here.
 
 ``b`` and ``e`` (the app's bookmark and note keys) act on the dossier as a whole: its bookmark is
-``dossier:<filters>``, and the note shows under the overview.
+``dossier:<filters>``, and the note shows under the overview. ``p`` presents the dossier as a deck (its
+title slide, then one slide per entry), from the highlighted entry.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class DossierScreen(BriefingScreen[None]):
         Binding("x", "export", "Export", id="dossier.export"),
         Binding("b", "app.toggle_bookmark", "Bookmark dossier", id="dossier.bookmark"),
         Binding("e", "app.edit_note", "Note on dossier", id="dossier.note"),
+        Binding("p", "app.present", "Present", id="dossier.present"),
     ]
 
     DEFAULT_CSS = """
@@ -97,6 +99,12 @@ class DossierScreen(BriefingScreen[None]):
         """The dossier itself: ``b`` bookmarks it and ``e`` writes a note on it (an entry is bookmarked once
         Enter has opened it)."""
         return (self.dossier.target, "dossier") if self.dossier is not None else None
+
+    def present_start(self) -> str | None:
+        """``p`` presents the dossier from the highlighted entry (from its title slide when none is)."""
+        entries = self.query_one("#dossier-entries", OptionList)
+        option = entries.highlighted_option
+        return option.id if option is not None else None
 
     def action_back(self) -> None:
         self.app.pop_screen()
