@@ -15,7 +15,7 @@ from briefing_tui.core.vocab import ACTORS, COUNTRIES
 from briefing_tui.tui.screens.dossier import DossierScreen
 from briefing_tui.tui.screens.explorer import ExplorerScreen
 from briefing_tui.tui.widgets.navigator import Navigator
-from tests.apphelpers import make_app, settle, text_of
+from tests.apphelpers import drawn_text, make_app, settle, text_of
 
 
 def test_japan_in_brazil_has_the_cerrado_and_isdb_tb_with_citations(bundled_library) -> None:
@@ -164,7 +164,25 @@ async def test_help_lists_the_dossier_and_acronyms_keys_and_the_dossier_screen()
         lines = [" ".join(line.split()) for line in shown.splitlines()]
         assert "D Dossier" in lines and "A Acronyms" in lines
         dossier = lines[lines.index("Dossier") :]
-        assert dossier[1:6] == ["escape Back", "x Export", "b Bookmark dossier", "e Note on dossier", "p Present"]
+        assert dossier[1:6] == ["escape Back", "p Present", "x Export", "b Bookmark", "e Note"]
+
+
+async def test_at_80_columns_the_footer_has_every_dossier_key_and_entries_keep_to_two_lines() -> None:
+    app = make_app(content=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(DossierScreen({"country": "brazil"}))
+        await wait_for(pilot, lambda: isinstance(app.screen, DossierScreen) and footer_keys(app))
+        shown = footer_keys(app)
+        for action in ("back", "app.present", "export", "app.toggle_bookmark", "app.edit_note"):
+            assert action in shown, action
+        lines = drawn_text(app).splitlines()
+        heading = next(number for number, line in enumerate(lines) if "Key figures (" in line)
+        first, citation, second = (line[1:] for line in lines[heading + 1 : heading + 4])  # [0]: the list's border
+        # Each entry: its line, then its citation, each cut to the width (wrapped, the list was unreadable).
+        assert first.startswith("  ") and not first.startswith("    ")
+        assert citation.startswith("    ")
+        assert second.startswith("  ") and not second.startswith("    ")
 
 
 # -- presenting a dossier ---------------------------------------------------------------------------

@@ -26,15 +26,16 @@ class DossierScreen(BriefingScreen[None]):
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="dossier.back"),
-        Binding("x", "export", "Export", id="dossier.export"),
-        Binding("b", "app.toggle_bookmark", "Bookmark dossier", id="dossier.bookmark"),
-        Binding("e", "app.edit_note", "Note on dossier", id="dossier.note"),
         Binding("p", "app.present", "Present", id="dossier.present"),
+        Binding("x", "export", "Export", id="dossier.export"),
+        # Short: at 80 columns the footer has room for these five (the help says they act on the dossier).
+        Binding("b", "app.toggle_bookmark", "Bookmark", tooltip="Bookmark this dossier", id="dossier.bookmark"),
+        Binding("e", "app.edit_note", "Note", tooltip="A note on this dossier", id="dossier.note"),
     ]
 
     DEFAULT_CSS = """
     DossierScreen #dossier-overview { height: auto; max-height: 40%; padding: 0 1; }
-    DossierScreen #dossier-entries { height: 1fr; }
+    DossierScreen #dossier-entries { height: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     def __init__(self, filters: dict[str, str]) -> None:
