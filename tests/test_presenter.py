@@ -543,6 +543,17 @@ def test_cli_exports_bookmarks(capsys: pytest.CaptureFixture[str]) -> None:
     assert "**Notes:**\n\nLead with this." in text
 
 
+def test_cli_presents_a_dossier_and_says_what_is_wrong_with_a_bad_dossier_id(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from briefing_tui.core.slides import dossier_deck
+
+    assert run("present", "dossier:actor=japan", "--export", "-") == 0
+    assert capsys.readouterr().out == deck_markdown(dossier_deck(load_pack(), {"actor": "japan"}))
+    assert run("present", "dossier:actor=japn", "--export", "-") == 2
+    assert "did you mean: japan" in capsys.readouterr().err
+
+
 def test_cli_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert run("present", "nope", "--export", "-") == 1
     assert "no briefing 'nope'" in capsys.readouterr().err
@@ -582,6 +593,8 @@ def test_cli_starts_the_app_presenting(monkeypatch: pytest.MonkeyPatch) -> None:
     BookmarkStore().add("demo-rec-1", "item")
     assert run("present", "--bookmarks") == 0
     assert shown[1] == ("PresenterScreen", "Bookmarks")
+    assert run("present", "dossier:actor=japan") == 0
+    assert shown[2] == ("PresenterScreen", "Dossier: Japan")
 
 
 def load_pack():

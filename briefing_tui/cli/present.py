@@ -1,4 +1,4 @@
-"""The ``present`` subcommand: a briefing (or the bookmarks) as slides in the app, or as Markdown.
+"""The ``present`` subcommand: a briefing, a dossier (or the bookmarks) as slides in the app, or as Markdown.
 
 ``briefing-tui present ID`` opens the app straight in presenter mode; ``--bookmarks``
 presents the bookmarks in saved order; ``--export FILE`` (``-`` for standard output)
@@ -27,8 +27,15 @@ from briefing_tui.cli.common import (
 
 def register(command: CommandMaker) -> None:
     """Register ``present`` on the parser."""
-    sub = command("present", "present a briefing, or your bookmarks, as slides (or export the slides as Markdown)")
-    sub.add_argument("id", nargs="?", metavar="ID", help="the briefing to present (see: briefing-tui sources)")
+    sub = command(
+        "present", "present a briefing, a dossier or your bookmarks as slides (or export the slides as Markdown)"
+    )
+    sub.add_argument(
+        "id",
+        nargs="?",
+        metavar="ID",
+        help="the briefing to present (see: briefing-tui sources), or a dossier: dossier:actor=japan,country=brazil",
+    )
     sub.add_argument("--bookmarks", action="store_true", help="present your bookmarks in saved order instead")
     sub.add_argument(
         "--export", metavar="FILE", help="write the slides as Markdown to FILE ('-': standard output) instead"
@@ -45,6 +52,7 @@ def register(command: CommandMaker) -> None:
         "briefing-tui present wilson",
         "briefing-tui present --follow    (in a second terminal, while presenting)",
         "briefing-tui present idb --export deck.md",
+        "briefing-tui present dossier:actor=japan,country=brazil",
     )
 
 
@@ -68,6 +76,13 @@ def build_deck(args: argparse.Namespace, library):
         if not deck.slides:
             raise CliError("no bookmarks to present (bookmark with b in the app, or: briefing-tui bookmarks add ID)")
         return deck
+    if args.id.startswith("dossier:"):
+        from briefing_tui.core.dossier import known_filters, target_problem
+
+        filters = known_filters(args.id)
+        if filters is None:
+            raise CliError(target_problem(args.id) or f"no dossier {args.id!r}", EXIT_USAGE)
+        return slides.dossier_deck(library, filters)
     if args.id not in library.briefings:
         known = ", ".join(library.briefings)
         hint = ""
@@ -81,7 +96,7 @@ def cmd_present(args: argparse.Namespace) -> int:
     if args.follow:
         return _follow(args)
     if bool(args.id) == bool(args.bookmarks):
-        raise CliError("give a briefing ID or --bookmarks (one of them)", EXIT_USAGE)
+        raise CliError("give a briefing or dossier ID, or --bookmarks (one of them)", EXIT_USAGE)
     if args.force and not args.export:
         raise CliError("--force goes with --export", EXIT_USAGE)
     library = load(args)

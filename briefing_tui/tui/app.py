@@ -79,7 +79,7 @@ class BriefingApp(App):
         self._glossary: Glossary | None = None
         self.settings = SettingsStore()
         self.initial_present = present
-        """A briefing id to open straight in the presenter (``briefing-tui present ID``)."""
+        """A briefing or dossier id to open straight in the presenter (``briefing-tui present ID``)."""
         self.clock = clock
         """Time source for the presenter's timer (tests inject a fixed clock)."""
         self.present_bookmarks_on_start = False
@@ -212,7 +212,9 @@ class BriefingApp(App):
         if self.explorer.mounted:  # otherwise the explorer picks the library up when it mounts
             self.explorer.content_ready()
         self.report_storage()
-        if self.initial_present:
+        if self.initial_present and self.initial_present.startswith("dossier:"):
+            self.present_dossier(self.initial_present)
+        elif self.initial_present:
             self.present_briefing(self.initial_present)
         elif self.present_bookmarks_on_start:
             self.present_bookmarks()
