@@ -113,7 +113,10 @@ def test_cli_adds_a_dossier_under_one_id_and_lists_it_with_its_title() -> None:
     added = cli("bookmarks", "add", "dossier:country=brazil,actor=japan", "--note", "Tuesday")
     assert added.returncode == 0 and JAPAN_IN_BRAZIL in added.stdout
     assert cli("bookmarks", "add", JAPAN_IN_BRAZIL).stdout.startswith("already bookmarked")
-    assert cli("bookmarks", "add", STALE).returncode == 1
+    stale = cli("bookmarks", "add", STALE)
+    assert stale.returncode == 1 and "'atlantis' is not a country the briefings use" in stale.stderr
+    typo = cli("bookmarks", "add", "dossier:actor=japn")
+    assert typo.returncode == 1 and "did you mean: japan?" in typo.stderr
     BookmarkStore().add(STALE, "dossier")
     listing = cli("bookmarks", "list").stdout
     assert "Dossier: Japan in Brazil" in listing and "(missing)" in listing

@@ -137,6 +137,12 @@ def _bookmarks_add(args: argparse.Namespace) -> int:
 
     library = load(args)
     kind = infer_kind(library, args.id)
+    if kind is None and args.id.startswith("dossier:"):
+        from briefing_tui.core.dossier import target_problem
+
+        problem = target_problem(args.id)
+        if problem:
+            raise CliError(problem, EXIT_NOT_FOUND)
     if kind is None:
         raise CliError(
             f"no item, section, briefing, comparison cell or dossier {args.id!r} (try: briefing-tui search WORDS; "
