@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from textual.app import App
 from textual.binding import Binding
-from textual.widgets import Footer, Header
 
 from briefing_tui.core.slides import Deck, Slide, briefing_deck, deck_markdown
 from briefing_tui.core.storage.bookmarks import BookmarkStore
@@ -15,7 +14,9 @@ from briefing_tui.tui.dialogs.note import NoteDialog
 from briefing_tui.tui.dialogs.slide_overview import SlideOverview
 from briefing_tui.tui.screens.explorer import ExplorerScreen
 from briefing_tui.tui.screens.presenter import PresenterScreen
+from briefing_tui.tui.widgets.footer import KeyFooter
 from briefing_tui.tui.widgets.slide_view import SlideView
+from briefing_tui.tui.widgets.title_bar import TitleBar
 from tests.apphelpers import make_app, settle, text_of
 from tests.conftest import PACK
 
@@ -109,7 +110,7 @@ async def test_p_presents_the_briefing_full_screen() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PresenterScreen)
-        assert not screen.query(Header) and not screen.query(Footer)
+        assert not screen.query(TitleBar) and not screen.query(KeyFooter)
         assert title(screen) == "An Example Briefing"
         assert shown(screen, "slide-subtitle").strip() == "Example Institute · A. Author · November 2024"
         assert "One paragraph, in our own words" in shown(screen, "slide-bullets")

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.events import Resize
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from briefing_tui.core.compare import parse_cell_id
@@ -23,6 +23,7 @@ from briefing_tui.core.text import clean, clean_line
 from briefing_tui.core.vocab import KINDS
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
 from briefing_tui.tui.widgets.footer import KeyFooter
+from briefing_tui.tui.widgets.title_bar import TitleBar
 
 SORTS = ("order", "time", "briefing", "kind")
 SORT_LABELS = {"order": "your order", "time": "newest first", "briefing": "by briefing", "kind": "by kind"}
@@ -84,7 +85,7 @@ class BookmarksScreen(BriefingScreen[None]):
         self._layout: tuple[int, bool] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Input(placeholder="/ filter by title, note, tag or briefing", id="bookmark-filter")
         yield Static("", id="bookmark-status")
         yield DataTable(id="bookmark-table", cursor_type="row", zebra_stripes=True)

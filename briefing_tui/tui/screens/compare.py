@@ -14,7 +14,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from briefing_tui.core import compare
 from briefing_tui.core.content import Library, LibraryData
@@ -25,6 +25,7 @@ from briefing_tui.tui.screens.base import BriefingScreen, Selection
 from briefing_tui.tui.widgets.cell_details import CellDetails
 from briefing_tui.tui.widgets.compare_grid import CellKey, ComparisonGrid
 from briefing_tui.tui.widgets.footer import KeyFooter
+from briefing_tui.tui.widgets.title_bar import TitleBar
 
 
 class CompareScreen(BriefingScreen[None]):
@@ -86,7 +87,7 @@ class CompareScreen(BriefingScreen[None]):
         shown = self._breakpoint(self.app.size.width)
         for _, name in self.HORIZONTAL_BREAKPOINTS:
             self.set_class(name == shown, name, update=False)
-        yield Header()
+        yield TitleBar()
         yield Static("", id="compare-status")
         with Container(id="compare-body"):
             if self.library.themes:

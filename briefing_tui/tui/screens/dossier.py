@@ -12,13 +12,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.core.dossier import Dossier, build_dossier
 from briefing_tui.core.text import clean
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
 from briefing_tui.tui.widgets.footer import KeyFooter
+from briefing_tui.tui.widgets.title_bar import TitleBar
 
 
 class DossierScreen(BriefingScreen[None]):
@@ -45,7 +46,7 @@ class DossierScreen(BriefingScreen[None]):
         self.dossier: Dossier | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="dossier-overview"):
             yield Static(id="dossier-text")
         yield OptionList(id="dossier-entries")

@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Header
 
 from briefing_tui.core import navtree
 from briefing_tui.core.history import History
@@ -17,6 +16,7 @@ from briefing_tui.tui.widgets.detail import DetailView
 from briefing_tui.tui.widgets.footer import KeyFooter
 from briefing_tui.tui.widgets.navigator import Navigator
 from briefing_tui.tui.widgets.search import RESULTS_SHOWN, SearchPanel
+from briefing_tui.tui.widgets.title_bar import TitleBar
 
 NAV_MIN = 20
 """The navigator's narrowest width, in columns."""
@@ -79,7 +79,7 @@ class ExplorerScreen(BriefingScreen[None]):
         """The navigator's share of the terminal's width, as the user set it (None: the stylesheet's)."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="main"):
             with Vertical(id="sidebar"):
                 yield SearchPanel(id="search-panel")

@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.core.citations import section_label
@@ -15,6 +15,7 @@ from briefing_tui.core.glossary import Term
 from briefing_tui.core.text import clean_line
 from briefing_tui.tui.screens.base import BriefingScreen
 from briefing_tui.tui.widgets.footer import KeyFooter
+from briefing_tui.tui.widgets.title_bar import TitleBar
 
 
 class GlossaryScreen(BriefingScreen[None]):
@@ -37,7 +38,7 @@ class GlossaryScreen(BriefingScreen[None]):
         """What the filter box starts with (a term from the palette)."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Input(self.query_text, placeholder="Filter: an acronym, a name or a word", id="glossary-filter")
         with Horizontal():
             yield OptionList(id="glossary-terms")
