@@ -155,3 +155,33 @@ def test_a_start_on_cached_content_never_imports_pydantic(isolated_dirs: Path) -
     subprocess.run([sys.executable, "-c", START_CODE, "fill"], check=True)  # parses the TOML: fills the cache
     result = subprocess.run([sys.executable, "-c", START_CODE, "start"], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+FIRST_FRAME_CODE = """
+import sys
+from textual.app import App
+from briefing_tui.tui.app import BriefingApp
+
+DEFERRED = (
+    "briefing_tui.core.search.query", "briefing_tui.core.search.outcome", "briefing_tui.core.search.facets",
+    "briefing_tui.core.search.index", "briefing_tui.tui.screens.compare", "briefing_tui.tui.screens.presenter",
+)
+display = App._display
+
+def first_frame(self, screen, renderable):  # what is imported when the explorer's first frame is written
+    display(self, screen, renderable)
+    if renderable is not None and type(screen).__name__ == "ExplorerScreen":
+        print(",".join(name for name in DEFERRED if name in sys.modules), flush=True)
+        App._display = display
+        self.exit()
+
+App._display = first_frame
+BriefingApp(content=None).run(headless=True, size=(80, 24))
+"""
+
+
+def test_the_first_frame_imports_neither_the_query_language_nor_the_other_screens(isolated_dirs: Path) -> None:
+    """What the first frame does not need waits: the search's query language until a query is typed or the index
+    is built (after the first frame), the compare and presenter screens until they open (~15 ms of imports)."""
+    result = subprocess.run([sys.executable, "-c", FIRST_FRAME_CODE], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,13 +12,15 @@ from textual.timer import Timer
 
 from briefing_tui.core import navtree
 from briefing_tui.core.history import History
-from briefing_tui.core.search import SearchOutcome
 from briefing_tui.tui.screens.base import BriefingScreen, Selection
 from briefing_tui.tui.widgets.detail import DetailView
 from briefing_tui.tui.widgets.footer import KeyFooter
 from briefing_tui.tui.widgets.navigator import Navigator
 from briefing_tui.tui.widgets.search import RESULTS_SHOWN, SearchPanel
 from briefing_tui.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from briefing_tui.core.search import SearchOutcome
 
 NAV_MIN = 20
 """The navigator's narrowest width, in columns."""

@@ -8,8 +8,8 @@ when a search starts or is cleared (the screen swaps the navigator for the resul
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections import Counter
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -23,20 +23,26 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from briefing_tui.core.search import SearchOutcome
-from briefing_tui.core.search.facets import FacetValue, facet_counts, matching_values, typed_filter
 from briefing_tui.core.text import clean_line
 from briefing_tui.core.vocab import KINDS
 from briefing_tui.tui.widgets.detail import kind_badge
 
 if TYPE_CHECKING:
     from briefing_tui.core.content import Library
-    from briefing_tui.core.search import SearchIndex
+    from briefing_tui.core.search import SearchIndex, SearchOutcome
+    from briefing_tui.core.search.facets import FacetValue
 
 RESULTS_SHOWN = 50
 """Results listed per query: more than anyone scrolls, few enough to keep keystrokes fast."""
 VALUES_SHOWN = 60
 """Filter values offered at once (there are 56 countries)."""
+
+
+def _facets() -> ModuleType:
+    """The filter-value helpers; with them the query language, imported at the first keystroke, not at start."""
+    from briefing_tui.core.search import facets
+
+    return facets
 
 
 class FilterSuggester(Suggester):
@@ -48,7 +54,7 @@ class FilterSuggester(Suggester):
 
     async def get_suggestion(self, value: str) -> str | None:
         values = self.panel.values_for(value)
-        typing = typed_filter(value)
+        typing = _facets().typed_filter(value)
         if not values or typing is None or not typing[1]:
             return None
         return value[: len(value) - len(typing[1])] + values[0].slug
@@ -140,13 +146,13 @@ class SearchPanel(Vertical):
 
     def values_for(self, text: str) -> list[FacetValue]:
         """The known values of the filter being typed at the end of ``text`` (none when no filter is)."""
-        typing = typed_filter(text)
+        typing = _facets().typed_filter(text)
         library = self.library
         if typing is None or library is None:
             return []
         if self._counts is None or self._counted_library is not library:
-            self._counts, self._counted_library = facet_counts(library), library
-        return matching_values(library, self._counts, typing[0], typing[1])[:VALUES_SHOWN]
+            self._counts, self._counted_library = _facets().facet_counts(library), library
+        return _facets().matching_values(library, self._counts, typing[0], typing[1])[:VALUES_SHOWN]
 
     def _show_values(self, text: str) -> bool:
         values = self.values_for(text)
@@ -167,7 +173,7 @@ class SearchPanel(Vertical):
     @on(OptionList.OptionSelected, "#filter-values")
     def _value_chosen(self, event: OptionList.OptionSelected) -> None:
         search = self.query_one("#search", Input)
-        typing = typed_filter(search.value)
+        typing = _facets().typed_filter(search.value)
         slug = event.option.id or ""
         if typing is not None:
             search.value = search.value[: len(search.value) - len(typing[1])] + slug + " "
@@ -203,6 +209,8 @@ class SearchPanel(Vertical):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="Searching")
     def run_search(self, text: str) -> None:
+        import sqlite3
+
         index = self.index
         if index is None:
             return
