@@ -51,8 +51,7 @@ def register(command: CommandMaker) -> None:
         sub,
         "briefing-tui present wilson",
         "briefing-tui present --follow    (in a second terminal, while presenting)",
-        "briefing-tui present idb --export deck.md",
-        "briefing-tui present dossier:actor=japan,country=brazil",
+        "briefing-tui present dossier:actor=japan,country=brazil --export deck.md",
     )
 
 

@@ -1,4 +1,4 @@
-"""Pydantic models of the briefing content: the single schema for the TOML files.
+"""The content models (frozen dataclasses that pydantic validates): the single schema for the TOML files.
 
 A content pack is a folder of TOML files. Each file may hold any of:
 
@@ -15,7 +15,7 @@ Every model forbids unknown fields, so a misspelt key is an error, not silence.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Annotated, Any, Literal
 
 from briefing_tui.core.rules import CONFIG, Check, Rule
@@ -29,15 +29,32 @@ Text = Annotated[str, Rule(min_length=1, max_length=20_000)]
 ShortText = Annotated[str, Rule(min_length=1, max_length=400)]
 
 
-@dataclass(frozen=True, kw_only=True)
+# Every model: @dataclass(frozen=True, kw_only=True, eq=False, repr=False). ``__eq__`` and ``__repr__`` are
+# Strict's, written once, rather than generated for each class: generating them was half the ~19 ms it took to
+# define the models, paid by every start before its first frame. (Spelt out on each class: mypy needs to see it.)
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Strict:
     """Base for all content models: frozen dataclasses that pydantic validates when a file is parsed.
 
     Read back from the validated cache, they are built directly (``core.content.trusted``), without
-    pydantic. ``CONFIG`` makes unknown keys errors.
+    pydantic. ``CONFIG`` makes unknown keys errors. Equal when of the same class with equal fields (as a
+    generated ``__eq__``); unhashable, as their lists make them.
     """
 
     __pydantic_config__ = CONFIG
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, name.name) == getattr(other, name.name) for name in fields(self))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name.name}={getattr(self, name.name)!r}" for name in fields(self) if name.repr)
+        return f"{type(self).__qualname__}({shown})"
 
 
 def _check_vocabulary(values: list[str], vocabulary: dict[str, str], what: str) -> list[str]:
@@ -68,7 +85,7 @@ ActorSlug = Annotated[str, _one_of(ACTORS, "actor")]
 Year = Annotated[str, Rule(pattern=r"^\d{4}(-\d{2,4})?$")]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SourceDocument(Strict):
     """One of the documents a briefing is written from."""
 
@@ -90,7 +107,7 @@ class SourceDocument(Strict):
     """Position among the briefings (navigator, listings); ties fall back to the id."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Section(Strict):
     """A section of a source document, in the document's own order."""
 
@@ -103,7 +120,7 @@ class Section(Strict):
     """The document's own numbering, if any ("2", "IV")."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Citation(Strict):
     """Where in a source document an item comes from."""
 
@@ -113,7 +130,7 @@ class Citation(Strict):
     """A page or paragraph reference, when the extraction preserves one."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Quote(Strict):
     """A short quotation, exact and attributed."""
 
@@ -121,7 +138,7 @@ class Quote(Strict):
     attribution: ShortText
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ItemBase(Strict):
     """Fields every item has, whatever its kind."""
 
@@ -144,7 +161,7 @@ class ItemBase(Strict):
     """Former ids of this item, so old bookmarks still resolve."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Recommendation(ItemBase):
     """A recommendation; sub-recommendations (1A, 1B) point at their parent."""
 
@@ -158,21 +175,21 @@ class Recommendation(ItemBase):
     """Actor slugs the recommendation is addressed to."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Obstacle(ItemBase):
     """An obstacle or challenge the document names."""
 
     kind: Literal["obstacle"]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Opportunity(ItemBase):
     """A sector opportunity."""
 
     kind: Literal["opportunity"]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class CaseStudy(ItemBase):
     """A case study or named project / company example."""
 
@@ -182,7 +199,7 @@ class CaseStudy(ItemBase):
     years: list[Year] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Initiative(ItemBase):
     """An initiative, agreement, fund, institution or platform."""
 
@@ -194,7 +211,7 @@ class Initiative(ItemBase):
     """Year founded, signed or launched, as the document gives it."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Figure(ItemBase):
     """A key figure, kept with exactly what it measures."""
 
@@ -207,7 +224,7 @@ class Figure(ItemBase):
     year: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Approach(ItemBase):
     """One actor's approach on one theme, as one document characterizes it."""
 
@@ -235,7 +252,7 @@ def actor_of(item: ItemBase) -> str | None:
     return item.actor if isinstance(item, Approach) else None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ComparisonCell(Strict):
     """One actor's stance on one comparison theme."""
 
@@ -253,7 +270,7 @@ class ComparisonCell(Strict):
     """One line on what sets this actor apart on the theme, for the differences view."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Theme(Strict):
     """A comparison theme: one row of the comparison, one cell per actor."""
 
@@ -263,7 +280,7 @@ class Theme(Strict):
     cells: list[ComparisonCell]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ContentFile(Strict):
     """What one TOML file of a content pack may hold."""
 
