@@ -73,3 +73,21 @@ async def test_the_footer_follows_the_focus_and_highlights_the_key_under_the_mou
         await pilot.hover(KeyFooter, offset=(column_of(footer, "palette"), 0))
         assert list(footer.render_line(0)) != hovered  # the highlight moved with the mouse
         assert footer.tooltip  # the palette key's tooltip
+
+
+async def test_at_80_columns_each_screen_keeps_the_keys_its_users_come_for() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        shown = [key.description for key in app.screen.query_one(KeyFooter).shown]
+        for wanted in ("Search", "Help", "Compare", "Bookmark", "Note", "Present"):
+            assert wanted in shown, (wanted, shown)
+        assert "Navigator" not in shown  # a layout key: in Help, left out first
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        shown = [key.description for key in app.screen.query_one(KeyFooter).shown]
+        for wanted in ("Back", "Evidence", "Differences", "Filter", "Help"):
+            assert wanted in shown, (wanted, shown)
+        line = footer_line(app)
+        assert line.index("Evidence") < line.index("Differences") < line.index("Help")  # still in binding order

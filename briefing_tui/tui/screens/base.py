@@ -49,6 +49,9 @@ class BriefingScreen(Screen[ResultT]):
     """App actions this screen refuses (hidden from the footer, the key does nothing)."""
     DIMMED_APP_ACTIONS: frozenset[str] = frozenset()
     """App actions shown dimmed here (e.g. "compare" on the compare screen: already there)."""
+    FOOTER_PRIORITY: tuple[str, ...] = ("back", "help")
+    """The actions the footer keeps first when the keys do not all fit; the others follow in their order (the
+    screen's own keys, then the app's). Help is kept because it lists every key."""
 
     def selected_target(self) -> Selection | None:
         """What the user has selected here (None: nothing a bookmark or note can be put on)."""

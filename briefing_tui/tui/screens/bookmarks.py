@@ -62,6 +62,9 @@ def when(stamp: str) -> str:
 class BookmarksScreen(BriefingScreen[None]):
     """Lists the user's bookmarks; the order set here is the order they are presented in."""
 
+    FOOTER_PRIORITY = ("close", "help", "delete", "undo", "edit_note", "present", "focus_filter", "toggle_trash")
+    """At 80 columns: leave, delete and undo, the note and presenting them all, before sorting and moving."""
+
     BINDINGS = [
         Binding("escape", "close", "Back", id="bookmarks.close"),
         Binding("enter", "open", "Open", id="bookmarks.open", priority=False),

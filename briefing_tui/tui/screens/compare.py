@@ -34,6 +34,8 @@ class CompareScreen(BriefingScreen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-medium"), (200, "-wide")]
     """Below 110 columns the cells of a theme stack; from 200 the evidence panel moves to the side."""
     DIMMED_APP_ACTIONS = frozenset({"compare"})  # already here
+    FOOTER_PRIORITY = ("back", "help", "evidence", "differences", "filter", "clear_filter", "export")
+    """At 80 columns: the comparison's own keys before the app's (All themes is the first left out)."""
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="compare.back"),

@@ -38,6 +38,10 @@ class ExplorerScreen(BriefingScreen[None]):
     AUTO_FOCUS = "#nav"
     """The navigator has the focus from the start (Textual's default is the first focusable: the search box)."""
 
+    FOOTER_PRIORITY = ("help", "focus_search", "compare", "toggle_bookmark", "edit_note", "present", "quit", "back")
+    """At 80 columns: Help, Search, and what the official, the analyst and the presenter come for, before history
+    and the layout keys (Group, Navigator: in Help)."""
+
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="explorer.search"),
         Binding("escape", "leave_search", "Clear search", show=False, id="explorer.leave_search"),

@@ -8,11 +8,14 @@ text: a change of keys is a repaint of one row, never a mount or a relayout.
 
 It looks and acts like Textual's footer: the same theme variables, a click runs the key (or rings
 the bell when the key is disabled), the key under the mouse is highlighted and shows its tooltip,
-and the command palette's key sits at the right. Keys that do not fit are left out whole.
+and the command palette's key sits at the right. When the keys do not all fit, those the screen ranks
+first (its ``FOOTER_PRIORITY``: Help, Search, Compare, Bookmark... at 80 columns) are kept, and the
+others are left out whole.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from rich.style import Style
@@ -39,6 +42,30 @@ class _Span(NamedTuple):
     start: int
     end: int
     key: FooterKey
+
+
+def action_name(action: str) -> str:
+    """An action without its namespace ("app.present" -> "present"), as screens name them in FOOTER_PRIORITY."""
+    return action.rsplit(".", 1)[-1]
+
+
+def fitting(texts: list[tuple[FooterKey, Text]], room: int, priority: Sequence[str]) -> list[tuple[FooterKey, Text]]:
+    """The keys to draw in ``room`` columns, in their own order: all when they fit; else the actions the screen
+    ranks first (``priority``), then the others in order, each only whole (a key cut in half would be misread)."""
+    if sum(len(text) for _, text in texts) <= room:
+        return texts
+    rank = {name: place for place, name in enumerate(priority)}
+    order = sorted(
+        range(len(texts)), key=lambda index: (rank.get(action_name(texts[index][0].action), len(rank)), index)
+    )
+    chosen: set[int] = set()
+    used = 0
+    for index in order:
+        width = len(texts[index][1])
+        if used + width <= room:
+            chosen.add(index)
+            used += width
+    return [texts[index] for index in sorted(chosen)]
 
 
 RULE = "▏"
@@ -142,10 +169,8 @@ class KeyFooter(Widget, can_focus=False):
         spans: list[_Span] = []
         right = self._key_text(palette, compact=True) if palette is not None else None
         room = width - (len(right) + len(RULE) if right is not None else 0)
-        for key in keys if palette is None else keys[:-1]:
-            text = self._key_text(key)
-            if len(line) + len(text) > room:
-                break  # a key cut in half would be misread: leave it and the rest out
+        texts = [(key, self._key_text(key)) for key in (keys if palette is None else keys[:-1])]
+        for key, text in fitting(texts, room, getattr(self.screen, "FOOTER_PRIORITY", ())):
             spans.append(_Span(len(line), len(line) + len(text), key))
             line.append_text(text)
         if right is not None and palette is not None and width >= len(right) + len(RULE):
