@@ -14,6 +14,7 @@ from briefing_tui.core.content import cache, content_files, load_library
 from briefing_tui.core.search import SearchIndex
 from briefing_tui.core.search import builder as builder_module
 from briefing_tui.core.search.builder import IndexBuilder, build, index_file
+from briefing_tui.core.search.write import has_words
 from tests.apphelpers import settle
 from tests.conftest import PACK, REPO
 
@@ -111,13 +112,36 @@ def test_a_stopped_builder_leaves_no_temporary_file(large_pack: Path) -> None:
 
 def test_the_builder_writes_the_index_once_and_then_finds_it(large_pack: Path) -> None:
     seen: list[tuple[int, int]] = []
-    assert IndexBuilder([str(large_pack)]).wait(lambda done, total: seen.append((done, total)))
+    first = IndexBuilder([str(large_pack)])
+    assert first.wait(lambda done, total: seen.append((done, total)))
     assert seen and seen[-1][0] == seen[-1][1]  # progress up to every byte
     key = cache.content_key(content_files([large_pack]))
     assert key is not None and builder_module.complete(index_file(key))
+    assert first.finish()  # the typo vocabulary added after "ready"
+    db = sqlite3.connect(str(index_file(key)))
+    assert has_words(db) and db.execute("SELECT count(*) FROM words_vocab").fetchone()[0] > 100
+    db.close()
     again: list[tuple[int, int]] = []
-    assert IndexBuilder([str(large_pack)]).wait(lambda done, total: again.append((done, total)))
+    second = IndexBuilder([str(large_pack)])
+    assert second.wait(lambda done, total: again.append((done, total)))
     assert again == []  # complete already: nothing read
+    assert second.finish()
+
+
+def test_search_runs_before_the_typo_vocabulary_is_in_and_corrects_typos_once_it_is(large_pack: Path) -> None:
+    """The builder says "ready" with the index alone; the vocabulary follows while the app already searches."""
+    files = content_files([large_pack])
+    library = load_library([large_pack], use_cache=False)
+    path = index_file("vocabulary-test")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    build(files, path, lambda done, total: None)  # the index without its vocabulary, as at "ready"
+    index = SearchIndex(library, path)
+    assert len(index.search("hydrogen").results) > 0
+    assert len(index.search("hydrogne").results) == 0  # a typo: nothing to correct it against yet
+    builder_module.add_words(path)
+    corrected = index.search("hydrogne")  # the same open index: it asks again, and finds the vocabulary
+    assert len(corrected.results) > 0 and corrected.corrections == {"hydrogne": "hydrogen"}
+    index.close()
 
 
 async def test_a_search_typed_while_a_large_pack_loads_keeps_the_focus_and_its_words(large_pack: Path) -> None:

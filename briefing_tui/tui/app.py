@@ -93,8 +93,10 @@ class BriefingApp(App):
         self.removals: list[Bookmark] = []
         """Bookmarks removed in this session, most recent last: ``u`` puts them back."""
         self._index_builder: IndexBuilder | None = None
-        self._idle_collector = collector.IdleCollector()
         """The process building a large pack's index while the content loads (see ``start_index_builder``)."""
+        self._vocabulary_builder: IndexBuilder | None = None
+        """The builder once the index is in place, still adding the typo vocabulary."""
+        self._idle_collector = collector.IdleCollector()
 
     def notify(
         self,
@@ -231,8 +233,9 @@ class BriefingApp(App):
             self._index_builder = None  # built in a worker thread once the content is in, as for a small pack
 
     def on_unmount(self) -> None:
-        if self._index_builder is not None:
-            self._index_builder.stop()
+        for builder in (self._index_builder, self._vocabulary_builder):
+            if builder is not None:
+                builder.stop()  # mid-vocabulary, its transaction rolls back: the index stays usable
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False, description="Building the search index")
     def build_index(self) -> None:
@@ -243,11 +246,13 @@ class BriefingApp(App):
         path = cache.index_path(self.library)
         builder, self._index_builder = self._index_builder, None
         if builder is not None:
-            if path is not None:
-                # Blocks on the builder's pipe, without the interpreter; if it failed, or built the index of
-                # other content (the ids digest differs), SearchIndex builds it here instead.
-                builder.wait(self._index_progress())
-            builder.stop()
+            # Blocks on the builder's pipe, without the interpreter, until the index is in place; the builder then
+            # adds the typo vocabulary while search runs (it is stopped when the app ends). If it failed, or built
+            # the index of other content (the ids digest differs), SearchIndex builds it here instead.
+            if path is not None and builder.wait(self._index_progress()):
+                self._vocabulary_builder = builder
+            else:
+                builder.stop()
         self.search_index = search.SearchIndex(self.library, path)
         self.call_from_thread(self.show_index_progress, None)
 

@@ -8,9 +8,11 @@ is used only if its ids digest equals the loaded library's) and writes the index
 holds the app's interpreter: building in a thread of the app took ~20 s of CPU at 100,000 items,
 and every Python step of it (reading rows, joining text) stalled the UI.
 
-It writes ``progress DONE TOTAL`` lines (bytes of TOML read) and exits 0 when the index is in place
-(built, or found complete). It stops when its stdin closes (the app exited or was killed), leaving
-no temporary file.
+It writes ``progress DONE TOTAL`` lines (bytes of TOML read), then ``ready`` once the index is in place
+(built, or found complete): search can run. It then adds the typo vocabulary to the same file in one
+transaction (~2 s at 100,000 items, while search already runs; until it is in, typos are not
+corrected) and exits 0. It stops when its stdin closes (the app exited or was killed), leaving no
+temporary file and no half-written vocabulary.
 """
 
 from __future__ import annotations
@@ -30,9 +32,11 @@ import briefing_tui
 from briefing_tui.core.content.cache import index_file
 from briefing_tui.core.content.toml_text import parse_toml
 from briefing_tui.core.search.rows import Row, raw_fields, row
-from briefing_tui.core.search.write import create_index, meta
+from briefing_tui.core.search.write import create_index, create_words, meta
 
 TOTAL_PREFIX = "progress"
+READY = "ready"
+"""The line that says the index is in place and search can run (the vocabulary follows)."""
 
 NICENESS = 5
 """Below the app's priority: on a busy machine the content and the UI come first (on an idle one, with a
@@ -74,13 +78,29 @@ def build(files: Sequence[Path], path: Path, progress: Callable[[int, int], None
         try:
             db.execute("PRAGMA journal_mode = OFF")  # a cache: a crash leaves only the temporary file
             db.execute("PRAGMA synchronous = OFF")
-            create_index(db, toml_items(files, progress))
+            create_index(db, toml_items(files, progress), words=False)
         finally:
             db.close()
         os.replace(temp, path)
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
+
+
+def add_words(path: Path) -> None:
+    """Add the typo vocabulary to the index at ``path`` while the app may be searching it.
+
+    One transaction, with a journal (a stop mid-way rolls back: the index stays as it was) and a page cache
+    large enough that nothing is written to the file before the commit (a spill would lock readers out for
+    the rest of the build).
+    """
+    db = sqlite3.connect(str(path), timeout=30)
+    try:
+        db.execute("PRAGMA cache_size = -262144")  # KiB: 256 MB, more than the vocabulary's pages at 100,000 items
+        db.execute("PRAGMA synchronous = OFF")  # a cache: the file is rebuilt if it is ever damaged
+        create_words(db)  # does nothing if the vocabulary is in already
+    finally:
+        db.close()
 
 
 def _stop_on_eof() -> None:
@@ -109,14 +129,15 @@ def main(argv: Sequence[str]) -> int:
         print("error: the content cannot be read", flush=True)
         return 1
     path = index_file(key)
-    if complete(path):
-        return 0
-    path.parent.mkdir(parents=True, exist_ok=True)
 
     def progress(done: int, total: int) -> None:
         print(f"{TOTAL_PREFIX} {done} {total}", flush=True)
 
-    build(files, path, progress)
+    if not complete(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        build(files, path, progress)
+    print(READY, flush=True)
+    add_words(path)
     return 0
 
 
@@ -137,13 +158,25 @@ class IndexBuilder:
         )
 
     def wait(self, progress: Callable[[int, int], None] | None = None) -> bool:
-        """Block until the builder ends (reading its pipe releases the interpreter); True if it succeeded."""
+        """Block until the index is in place (reading the pipe releases the interpreter): True, while the builder
+        goes on adding the typo vocabulary; False if it ended without an index."""
         stdout: IO[str] | None = self._process.stdout
         if stdout is not None:
             for line in stdout:
                 parts = line.split()
+                if parts == [READY]:
+                    return True
                 if progress and len(parts) == 3 and parts[0] == TOTAL_PREFIX:
                     progress(int(parts[1]), int(parts[2]))
+        self._process.wait()
+        return False
+
+    def finish(self) -> bool:
+        """Block until the builder ends (the vocabulary added): True if it succeeded."""
+        stdout: IO[str] | None = self._process.stdout
+        if stdout is not None:
+            for _line in stdout:
+                pass
         return self._process.wait() == 0
 
     def stop(self) -> None:

@@ -21,7 +21,7 @@ from briefing_tui.core.search.rows import ids_digest, rows
 from briefing_tui.core.search.snippets import clean_snippet, make_snippet, title_pattern
 from briefing_tui.core.search.spelling import Correction, Vocabulary
 from briefing_tui.core.search.terms import fts_string, known_word, synonym_words, term
-from briefing_tui.core.search.write import create_index, usable
+from briefing_tui.core.search.write import create_index, has_words, usable
 
 COLUMN_WEIGHTS = (0.0, 10.0, 4.0, 1.0, 2.0, 0.0)
 """bm25 weights for (id, title, summary, body, tags, facets): a title hit counts most."""
@@ -52,7 +52,7 @@ class SearchIndex:
     def __init__(self, library: Library, path: Path | None = None) -> None:
         self.library = library
         self._lock = threading.Lock()
-        self.vocabulary = Vocabulary(self._vocabulary_rows())
+        self.vocabulary = Vocabulary(self._vocabulary_rows)
         """The words of the items as written, for correcting typos (read on first use)."""
         if path is None:
             self._db = sqlite3.connect(":memory:", check_same_thread=False)
@@ -95,9 +95,12 @@ class SearchIndex:
     def _build(self) -> None:
         create_index(self._db, rows(self.library.iter_item_fields()))
 
-    def _vocabulary_rows(self):
+    def _vocabulary_rows(self) -> list[tuple[str, int]] | None:
+        """The typo vocabulary's words and counts; None until a large pack's builder has added it."""
         with self._lock:
-            yield from self._db.execute("SELECT term, doc FROM words_vocab").fetchall()
+            if not has_words(self._db):
+                return None
+            return self._db.execute("SELECT term, doc FROM words_vocab").fetchall()
 
     def close(self) -> None:
         self._db.close()

@@ -9,7 +9,7 @@ vocabulary in a millisecond or two; among the closest words the most used one wi
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 
@@ -33,9 +33,13 @@ class Correction:
 
 
 class Vocabulary:
-    """Words of the index with their item counts, loaded on first use (thread-safe)."""
+    """Words of the index with their item counts, loaded on first use (thread-safe).
 
-    def __init__(self, rows: Iterable[tuple[str, int]]) -> None:
+    ``rows`` reads them; it returns None while the index has no vocabulary yet (a large pack's builder adds it
+    after search is usable): until then nothing is corrected, and the next use asks again.
+    """
+
+    def __init__(self, rows: Callable[[], Iterable[tuple[str, int]] | None]) -> None:
         self._rows = rows
         self._lock = threading.Lock()
         self._words: list[str] | None = None
@@ -44,8 +48,11 @@ class Vocabulary:
     def _load(self) -> list[str]:
         with self._lock:
             if self._words is None:
+                rows = self._rows()
+                if rows is None:
+                    return []
                 # Numbers and one-letter tokens are never what a typo meant.
-                self._counts = {word: count for word, count in self._rows if len(word) > 1 and not word.isdigit()}
+                self._counts = {word: count for word, count in rows if len(word) > 1 and not word.isdigit()}
                 self._words = list(self._counts)
             return self._words
 

@@ -22,15 +22,20 @@ HASH_BYTES = 64 * 1024 * 1024
 CRISIS_MERGE = 1_000
 """Segments of one level before FTS5 must merge them (default 16; FTS5 allows up to 1,999)."""
 
-BUILD_REVISION = "1"
-"""Bump when the tables change: an index file of another revision is rebuilt."""
+BUILD_REVISION = "2"
+"""Bump when the tables change: an index file of another revision is rebuilt (2: the typo vocabulary is a stage
+of its own, recorded in ``meta``)."""
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 
-def create_index(db: sqlite3.Connection, items: Iterable[tuple[Row, str]]) -> None:
+def create_index(db: sqlite3.Connection, items: Iterable[tuple[Row, str]], *, words: bool = True) -> None:
     """Create every table of the index in ``db`` (replacing old ones) from (row, kind) of each item in
-    library order; ``meta`` records how many and a digest of their ids, which ``usable`` compares."""
+    library order; ``meta`` records how many and a digest of their ids, which ``usable`` compares.
+
+    ``words=False`` leaves out the typo vocabulary (``create_words`` adds it later): a large pack's builder
+    makes search usable first and adds the vocabulary while search already runs (~2 s at 100,000 items).
+    """
     kinds: list[tuple[int, str]] = []
     ids: list[str] = []
 
@@ -57,6 +62,23 @@ def create_index(db: sqlite3.Connection, items: Iterable[tuple[Row, str]]) -> No
         )
         db.execute("CREATE TABLE kinds(rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL)")
         db.executemany("INSERT INTO kinds(rowid, kind) VALUES (?, ?)", kinds)
+        db.execute("CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.executemany(
+            "INSERT INTO meta(name, value) VALUES (?, ?)",
+            [("revision", BUILD_REVISION), ("count", str(len(kinds))), ("ids", ids_digest(ids))],
+        )
+    if words:
+        create_words(db)
+
+
+def create_words(db: sqlite3.Connection) -> None:
+    """Add the typo vocabulary to a complete index, in one transaction (readers see all of it or none)."""
+    with db:
+        db.execute("BEGIN IMMEDIATE")  # explicit: sqlite3 would run the DDL below outside any transaction
+        if has_words(db):
+            return  # another builder of the same content added it while this one waited for the lock
+        for table in ("words", "words_vocab"):
+            db.execute(f"DROP TABLE IF EXISTS {table}")
         # The words as written (no stemming), only to list the vocabulary typos are corrected against:
         # contentless and without positions, it costs a tenth of the index.
         db.execute(
@@ -68,21 +90,22 @@ def create_index(db: sqlite3.Connection, items: Iterable[tuple[Row, str]]) -> No
             "FROM items"
         )
         db.execute("CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words, 'row')")
-        db.execute("CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        db.executemany(
-            "INSERT INTO meta(name, value) VALUES (?, ?)",
-            [("revision", BUILD_REVISION), ("count", str(len(kinds))), ("ids", ids_digest(ids))],
-        )
+        db.execute("INSERT OR REPLACE INTO meta(name, value) VALUES ('words', '1')")
 
 
 def meta(db: sqlite3.Connection) -> dict[str, str]:
-    """The index's description (revision, item count, ids digest); empty for an incomplete or older file."""
+    """The index's description (revision, item count, ids digest, and ``words`` once the typo vocabulary is in);
+    empty for an incomplete or older file."""
     try:
         found = dict(db.execute("SELECT name, value FROM meta").fetchall())
-        db.execute("SELECT 1 FROM words_vocab LIMIT 1").fetchall()
     except sqlite3.DatabaseError:
         return {}
     return found if found.get("revision") == BUILD_REVISION else {}
+
+
+def has_words(db: sqlite3.Connection) -> bool:
+    """Whether the typo vocabulary has been added (``create_words``)."""
+    return meta(db).get("words") == "1"
 
 
 def usable(db: sqlite3.Connection, count: int, ids: str) -> bool:
