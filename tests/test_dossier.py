@@ -230,3 +230,12 @@ async def test_p_on_a_dossier_presents_the_dossier_from_the_highlighted_entry() 
         assert isinstance(presenter, PresenterScreen)
         assert presenter.slide.target == "idb-case-cerrado"
         assert "cerrado" in text_of(presenter.query_one("#slide-title")).lower()
+
+
+def test_the_overview_counts_in_words_that_agree_with_the_numbers() -> None:
+    from briefing_tui.core.content import load_library
+    from tests.conftest import PACK
+
+    pack = load_library([PACK], use_cache=False)  # one briefing
+    assert build_dossier(pack, country="chile").overview[0].startswith("1 item in the briefing concerns Chile: ")
+    assert build_dossier(pack, country="brazil").overview[0].startswith("2 items in the briefing concern Brazil: ")

@@ -156,8 +156,14 @@ def build_dossier(
     kinds: dict[str, int] = {}
     for entry in entries:
         kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
+    count = len(entries)
+    where = (
+        "the briefing"
+        if len(library.briefings) == 1
+        else f"{len(by_briefing)} of the {len(library.briefings)} briefings"
+    )
     dossier.overview.append(
-        f"{len(entries)} items in {len(by_briefing)} of the {len(library.briefings)} briefings concern {title}: "
+        f"{count} item{'' if count == 1 else 's'} in {where} {'concerns' if count == 1 else 'concern'} {title}: "
         + ", ".join(count_of(kinds[kind], kind) for kind in SECTION_ORDER if kind in kinds)
         + "."
     )
