@@ -163,8 +163,9 @@ async def test_help_lists_the_dossier_and_acronyms_keys_and_the_dossier_screen()
         shown = "\n".join(text_of(widget) for widget in app.screen.query(Static))
         lines = [" ".join(line.split()) for line in shown.splitlines()]
         assert "D Dossier" in lines and "A Acronyms" in lines
+        assert "?, f1 Help" in lines and "[, alt+← Back" in lines  # keys as the footer shows them, not key names
         dossier = lines[lines.index("Dossier") :]
-        assert dossier[1:6] == ["escape Back", "p Present", "x Export", "b Bookmark", "e Note"]
+        assert dossier[1:6] == ["esc Back", "p Present", "x Export", "b Bookmark", "e Note"]
 
 
 async def test_at_80_columns_the_footer_has_every_dossier_key_and_entries_keep_to_two_lines() -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -25,14 +26,15 @@ INTRO = (
 )
 
 
-def _bindings_table(title: str, bindings: list[Binding]) -> Table:
+def _bindings_table(title: str, bindings: list[Binding], display: Callable[[Binding], str]) -> Table:
+    """Each binding's keys as the footer shows them ("?", "[", "alt+←"; not "question_mark")."""
     table = Table(title=title, title_justify="left", show_header=False, box=None, padding=(0, 2))
     table.add_column("key", style="bold")
     table.add_column("action")
     for binding in bindings:
         if not binding.description:
             continue
-        keys = ", ".join(binding.key.split(","))
+        keys = ", ".join(display(replace(binding, key=key.strip())) for key in binding.key.split(","))
         table.add_row(Text(keys), Text(binding.description))
     return table
 
@@ -56,7 +58,7 @@ class HelpScreen(BriefingDialog[None]):
             yield Static(Text("Keys", style="bold"), classes="help-title")
             yield Static(Text(INTRO))
             for title, bindings in self.sections:
-                yield Static(_bindings_table(title, _as_bindings(bindings)))
+                yield Static(_bindings_table(title, _as_bindings(bindings), self.app.get_key_display))
             yield Static(Text("Escape closes this screen.", style="dim"))
 
     def action_dismiss_help(self) -> None:
