@@ -38,6 +38,24 @@ async def test_opens_on_first_briefing_and_navigates() -> None:
         )
 
 
+async def test_right_and_left_open_and_close_branches_in_the_navigator() -> None:
+    """As in a file manager; Textual's tree scrolled sideways instead."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        nav = app.screen.query_one(Navigator)
+        briefing = nav.cursor_node
+        assert briefing is not None and not briefing.is_expanded
+        await pilot.press("right")
+        assert briefing.is_expanded and nav.cursor_node is briefing and nav.scroll_x == 0
+        await pilot.press("right")  # into the branch
+        assert nav.cursor_node is briefing.children[0]
+        await pilot.press("left")  # a closed section: out to its briefing
+        assert nav.cursor_node is briefing
+        await pilot.press("left")
+        assert not briefing.is_expanded and nav.scroll_x == 0
+
+
 async def test_related_links_and_history() -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

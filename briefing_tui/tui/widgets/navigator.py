@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -26,6 +27,13 @@ KIND_MARKS = {
 
 class Navigator(Tree[NavNode]):
     """Posts ``Opened`` when the user selects a node that names a target."""
+
+    # As in a file manager: Right opens a branch (then steps into it), Left closes it (then steps out). Textual's
+    # tree scrolled sideways instead, sliding the arrows and stars off the pane.
+    BINDINGS = [
+        Binding("right", "open_branch", "Expand", show=False, id="navigator.expand"),
+        Binding("left", "close_branch", "Collapse", show=False, id="navigator.collapse"),
+    ]
 
     class Opened(Message):
         def __init__(self, target: str) -> None:
@@ -82,6 +90,25 @@ class Navigator(Tree[NavNode]):
             return
         for child in nav.load_children():
             self._add(node, child)
+
+    def action_open_branch(self) -> None:
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if not node.is_expanded:
+            self._populate(node)
+            node.expand()
+        elif node.children:
+            self.move_cursor(node.children[0])
+
+    def action_close_branch(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NavNode]) -> None:
         self._populate(event.node)
