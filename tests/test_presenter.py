@@ -260,6 +260,24 @@ async def test_speaker_notes_pane() -> None:
         assert not pane.display
 
 
+async def test_turning_the_notes_on_keeps_the_slide_from_its_first_part() -> None:
+    """The notes pane narrows the slide, so it lays out again: the room must not lose the slide's first parts."""
+    bullets = [f"Point {n}: " + " ".join(["a sentence long enough to wrap on a narrow slide"] * 2) for n in range(8)]
+    deck = Deck(title="D", slides=[Slide(title="Opening"), Slide(title="Long", bullets=bullets)])
+    app = DeckHost(deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PresenterScreen)
+        await pilot.press("2", "enter")  # the long slide, all its bullets shown
+        await pilot.pause()
+        assert screen.slide.title.startswith("Long") and screen.slide.part[0] == 1
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.slide.title.startswith("Long") and screen.slide.part == (1, screen.slide.part[1])
+        assert screen.slide.part[1] > 1
+
+
 # -- time --------------------------------------------------------------------------------------------
 
 

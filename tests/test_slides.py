@@ -431,6 +431,17 @@ def test_lay_out_maps_pages_back_to_deck_slides() -> None:
     assert layout.first_page_of(2) == 4 and layout.page_showing(1, 3) == 2
 
 
+def test_a_relayout_keeps_a_long_bullet_from_its_first_part() -> None:
+    """Turning the notes on (a narrower slide) must not skip the first parts of a bullet cut over pages."""
+    words = " ".join(f"word{n}" for n in range(40))
+    deck = [Slide(title="A"), Slide(title="B", bullets=[words, "short"])]
+    layout = slides.lay_out(deck, lambda slide: 3, rows_of)
+    parts = [page for page, origin in enumerate(layout.origins) if origin == 1]
+    assert len(parts) > 2 and layout.pages[parts[1]].first_bullet == 0  # the long bullet runs over pages
+    assert layout.page_showing(1, 0) == parts[0]
+    assert layout.page_showing(1, 1) == parts[-1]
+
+
 def test_a_bookmarked_dossier_is_a_slide_of_its_bottom_line(bundled: Library) -> None:
     deck = bookmarks_deck(
         bundled, [FakeBookmark("dossier:actor=japan,country=brazil", "dossier", note="Open with this.")]

@@ -31,10 +31,14 @@ class Layout:
         return next((page for page, origin in enumerate(self.origins) if origin == slide_index), 0)
 
     def page_showing(self, slide_index: int, bullet: int) -> int:
-        """The page of deck slide ``slide_index`` that shows its bullet ``bullet`` (what a relayout keeps)."""
+        """The page of deck slide ``slide_index`` that shows its bullet ``bullet`` (what a relayout keeps).
+
+        A bullet too long for one page starts on the first of the pages it runs over: the room sees it from its
+        beginning (taking the last such page skipped the parts before it, as turning the notes on did).
+        """
         best = self.first_page_of(slide_index)
         for page, origin in enumerate(self.origins):
-            if origin == slide_index and self.pages[page].first_bullet <= bullet:
+            if origin == slide_index and self.pages[best].first_bullet < self.pages[page].first_bullet <= bullet:
                 best = page
         return best
 

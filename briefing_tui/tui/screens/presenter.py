@@ -170,7 +170,10 @@ class PresenterScreen(BriefingScreen[None]):
         """Lay the deck out for ``width`` x ``height``, staying on ``keep`` (deck slide, bullet) or the current one."""
         self._laid_out_for = (width, height, self.show_notes)
         if keep is None:
-            keep = (self.laid_out.origins[self.index], self.slide.first_bullet + max(0, self.revealed - 1))
+            # The slide's first bullet; in reveal mode the last one revealed (the room must still see it). Not the
+            # last visible one otherwise: that skipped the slide's first parts when the notes pane narrowed it.
+            shown = max(0, self.revealed - 1) if self.reveal else 0
+            keep = (self.laid_out.origins[self.index], self.slide.first_bullet + shown)
         geometry = geometry_for(width, height)
         notes_width = max(30, min(70, round(width * 0.38))) if self.show_notes else 0
         notes_width = min(notes_width, width - 20) if notes_width else 0
