@@ -183,6 +183,15 @@ def test_figure_slide_leads_with_its_value_and_what_it_measures(pack_library: Li
     assert slide.kicker == "Key figure · Introduction"
 
 
+def test_no_item_slide_repeats_its_title_as_a_bullet(bundled: Library) -> None:
+    """A key figure whose title states its value and year is its own figure line: said once, not twice."""
+    repeated = [
+        item.id for item in map(bundled.items.__getitem__, bundled.items) if item.kind != "recommendation"
+        if (slide := slides.item_slide(bundled, item)).title in slide.bullets
+    ]  # fmt: skip
+    assert repeated == []
+
+
 def test_other_item_slides(pack_library: Library) -> None:
     approach = slides.item_slide(pack_library, pack_library.items["demo-app-japan-finance"])
     assert approach.bullets[0] == "How this document characterizes Japan's approach on the theme."

@@ -210,10 +210,12 @@ def item_slide(library: Library, item) -> Slide:
     found = library.sections.get(item.source.section)
     briefing = library.briefings.get(item.source.document)
     kind_label = KINDS.get(item.kind, item.kind)
+    title = clean_line(item.title)
     return Slide(
-        title=clean_line(item.title),
+        title=title,
         kicker=join([kind_label, section_label(found[1]) if found else ""]),
-        bullets=[bullet for bullet in bullets if bullet],
+        # Not the title again (a key figure whose title states its value and year is its own figure line).
+        bullets=[bullet for bullet in bullets if bullet and bullet != title],
         citation=citation_text(library, item),
         source_line=source_line(briefing.source, found[1] if found else None) if briefing else "",
         notes=_notes(clean(item.summary), item_details(item), _quote(item), clean(item.body)),
