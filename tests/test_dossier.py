@@ -240,3 +240,14 @@ def test_the_overview_counts_in_words_that_agree_with_the_numbers() -> None:
     pack = load_library([PACK], use_cache=False)  # one briefing
     assert build_dossier(pack, country="chile").overview[0].startswith("1 item in the briefing concerns Chile: ")
     assert build_dossier(pack, country="brazil").overview[0].startswith("2 items in the briefing concern Brazil: ")
+
+
+def test_the_palette_tells_china_the_actor_from_china_the_country() -> None:
+    from briefing_tui.core.content import load_library
+    from briefing_tui.tui.commands import _dossier_entries
+
+    entries = _dossier_entries(load_library(None))
+    china = {target: help_text for title, help_text, target in entries if title == "dossier: China"}
+    assert set(china) == {"dossier:actor=china", "dossier:country=china"}
+    assert china["dossier:actor=china"].endswith("what it does")
+    assert china["dossier:country=china"].endswith("set in the country")

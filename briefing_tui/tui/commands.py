@@ -106,12 +106,17 @@ def _dossier_entries(library: Library) -> list[tuple[str, str, str]]:
                 pairs[(actor, country)] = pairs.get((actor, country), 0) + 1
         for actor in concerned:
             actors[actor] = actors.get(actor, 0) + 1
+    # "China" is an actor and a country: the second column says which dossier is which.
     found = [
-        (f"dossier: {dossier_title(actor=actor)}", f"{count} items", f"dossier:actor={actor}")
+        (f"dossier: {dossier_title(actor=actor)}", f"{count} items · what it does", f"dossier:actor={actor}")
         for actor, count in actors.items()
     ]
     found += [
-        (f"dossier: {dossier_title(country=country)}", f"{count} items", f"dossier:country={country}")
+        (
+            f"dossier: {dossier_title(country=country)}",
+            f"{count} items · set in the country",
+            f"dossier:country={country}",
+        )
         for country, count in sorted(countries.items(), key=lambda pair: -pair[1])
     ]
     found += [
