@@ -278,6 +278,21 @@ async def test_turning_the_notes_on_keeps_the_slide_from_its_first_part() -> Non
         assert screen.slide.part[1] > 1
 
 
+async def test_the_overview_tells_apart_the_parts_of_a_slide_cut_over_pages() -> None:
+    bullets = [f"Point {n}: " + " ".join(["a sentence long enough to wrap on a narrow slide"] * 2) for n in range(16)]
+    app = DeckHost(Deck(title="D", slides=[Slide(title="Opening"), Slide(title="Long", bullets=bullets)]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        overview = app.screen
+        assert isinstance(overview, SlideOverview)
+        heads = [text_of(tile).split("\n")[:2] for tile in overview.tiles]
+        total = len(heads) - 1
+        assert heads[0] == ["1", "Opening"] and total > 1
+        assert heads[1:] == [[f"{n + 1} · part {n} of {total}", "Long"] for n in range(1, total + 1)]
+
+
 # -- time --------------------------------------------------------------------------------------------
 
 
@@ -368,8 +383,8 @@ async def test_overview_grid_picks_a_slide() -> None:
         overview = app.screen
         assert isinstance(overview, SlideOverview)
         tiles = overview.tiles
-        assert [text_of(tile).split("\n")[0].strip() for tile in tiles] == [
-            f"{n}. {name}" for n, name in enumerate(SLIDE_TITLES, 1)
+        assert [text_of(tile).split("\n")[:2] for tile in tiles] == [
+            [str(n), name] for n, name in enumerate(SLIDE_TITLES, 1)
         ]
         assert tiles[0].has_focus
         await pilot.press("down")  # two columns at 100 wide: down is two slides on

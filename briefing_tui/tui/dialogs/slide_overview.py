@@ -34,9 +34,16 @@ class SlideTile(Static, can_focus=True):
             super().__init__()
             self.index = index
 
-    def __init__(self, index: int, title: str, kicker: str, *, current: bool) -> None:
-        text = Text(f"{index + 1}. ", style="bold")
-        text.append(title, style="bold")
+    def __init__(
+        self, index: int, title: str, kicker: str, *, current: bool, part: tuple[int, int] | None = None
+    ) -> None:
+        # The slide's number on a line of its own ("4. 1. Expand…" read as two numbers), with the part of a slide
+        # cut over pages: the title's own "(2/3)" is at its end, where a tile cuts it off.
+        text = Text(str(index + 1), style="bold")
+        if part is not None:
+            text.append(f" · part {part[0]} of {part[1]}", style="dim")
+            title = title.removesuffix(f" ({part[0]}/{part[1]})")
+        text.append("\n" + title, style="bold")
         if kicker:
             text.append(f"\n{kicker}", style="dim")
         super().__init__(text, classes="-current" if current else "")
@@ -56,12 +63,20 @@ class SlideOverview(ModalScreen[int | None]):
         Binding("end", "jump(-1)", show=False, id="presenter.overview.last"),
     ]
 
-    def __init__(self, title: str, headings: list[tuple[str, str]], current: int) -> None:
+    def __init__(
+        self,
+        title: str,
+        headings: list[tuple[str, str]],
+        current: int,
+        parts: list[tuple[int, int] | None] | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.headings = headings
         """(title, kicker) of every slide as laid out."""
         self.current = current
+        self.parts = parts or []
+        """(part, of) of each slide cut over pages, None for a whole one."""
         self.columns = 1
         """Tiles per row (set from the width)."""
 
@@ -73,7 +88,8 @@ class SlideOverview(ModalScreen[int | None]):
             )
             with TileGrid(id="overview-grid"):
                 for index, (title, kicker) in enumerate(self.headings):
-                    yield SlideTile(index, title, kicker, current=index == self.current)
+                    part = self.parts[index] if index < len(self.parts) else None
+                    yield SlideTile(index, title, kicker, current=index == self.current, part=part)
 
     def on_mount(self) -> None:
         self._set_columns(self.app.size.width)

@@ -397,7 +397,8 @@ class PresenterScreen(BriefingScreen[None]):
                 self.go_to(index, reveal_all=True)
 
         headings = [(page.title, page.kicker) for page in self.laid_out.pages]
-        self.app.push_screen(SlideOverview(self.deck.title, headings, self.index), chosen)
+        parts: list[tuple[int, int] | None] = [page.part if page.part[1] > 1 else None for page in self.laid_out.pages]
+        self.app.push_screen(SlideOverview(self.deck.title, headings, self.index, parts), chosen)
 
     def action_export(self) -> None:
         """The deck as Markdown, through the same export dialog as every other screen."""
