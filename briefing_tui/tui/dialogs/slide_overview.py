@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -37,16 +38,16 @@ class SlideTile(Static, can_focus=True):
     def __init__(
         self, index: int, title: str, kicker: str, *, current: bool, part: tuple[int, int] | None = None
     ) -> None:
-        # The slide's number on a line of its own ("4. 1. Expand…" read as two numbers), with the part of a slide
-        # cut over pages: the title's own "(2/3)" is at its end, where a tile cuts it off.
-        text = Text(str(index + 1), style="bold")
+        # The slide's number first, on a line with the part of a slide cut over pages and its kicker, then its title:
+        # "4. 1. Expand…" read as two numbers, and a title's own "(2/3)" sat at its end, where the tile cut it off.
+        # The first line is cut with "…" rather than wrapped, so the title always keeps the tile's other lines.
+        head = Text(str(index + 1), style="bold", no_wrap=True, overflow="ellipsis")
         if part is not None:
-            text.append(f" · part {part[0]} of {part[1]}", style="dim")
+            head.append(f" · part {part[0]} of {part[1]}", style="dim")
             title = title.removesuffix(f" ({part[0]}/{part[1]})")
-        text.append("\n" + title, style="bold")
         if kicker:
-            text.append(f"\n{kicker}", style="dim")
-        super().__init__(text, classes="-current" if current else "")
+            head.append(f" · {kicker}", style="dim")
+        super().__init__(Group(head, Text(title, style="bold")), classes="-current" if current else "")
         self.index = index
         """The slide's position in the deck."""
 
