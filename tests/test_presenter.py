@@ -293,6 +293,21 @@ async def test_the_overview_tells_apart_the_parts_of_a_slide_cut_over_pages() ->
         assert heads[1:] == [[f"{n + 1} · part {n} of {total}", "Long"] for n in range(1, total + 1)]
 
 
+async def test_a_key_that_cannot_move_says_so_in_the_bar() -> None:
+    from tests.apphelpers import drawn_text
+
+    app = DeckHost(Deck(title="D", slides=[Slide(title="One"), Slide(title="Two")]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("left")
+        await pilot.pause()
+        assert "first slide" in drawn_text(app).splitlines()[-1]
+        await pilot.press("space", "space")
+        await pilot.pause()
+        bar = drawn_text(app).splitlines()[-1]
+        assert "2 / 2" in bar and "end of the deck" in bar
+
+
 # -- time --------------------------------------------------------------------------------------------
 
 

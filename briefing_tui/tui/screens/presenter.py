@@ -42,6 +42,10 @@ BAR_ROWS = 2
 """The progress line and the status bar under the slide."""
 
 
+EDGE_HINT_SECONDS = 2.0
+"""How long "end of the deck" / "first slide" stays in the bar."""
+
+
 class PresenterScreen(BriefingScreen[None]):
     """Presents a ``Deck``; Escape returns to the screen below, untouched; ``q`` asks first."""
 
@@ -304,10 +308,19 @@ class PresenterScreen(BriefingScreen[None]):
             self.revealed += 1
         elif self.index + 1 < self.total:
             self.go_to(self.index + 1)
+        else:
+            self._at_edge("end of the deck")
 
     def action_previous(self) -> None:
         if self.index > 0:
             self.go_to(self.index - 1, reveal_all=True)
+        else:
+            self._at_edge("first slide")
+
+    def _at_edge(self, words: str) -> None:
+        """A key that cannot move says why, quietly, in the bar for two seconds (it did nothing, so it seemed lost)."""
+        self.query_one(PresenterBar).show_hint(Text(words, style="dim"))
+        self.set_timer(EDGE_HINT_SECONDS, self._update_hint)
 
     def action_first(self) -> None:
         self.go_to(0)
