@@ -294,3 +294,133 @@ async def test_note_dialog_asks_before_discarding_and_fits_80x24() -> None:
         await pilot.pause()
         assert not isinstance(app.screen, (NoteDialog, Confirm))
         assert BookmarkStore().get("demo-rec-1").note == "Existing note.\nSecond line more"
+
+
+# -- the filter, presenting what is shown, kinds, wording -------------------------------
+
+FIVE = (
+    ("demo-rec-1", "item", "follow-up with the minister"),
+    ("demo-obs-financing", "item", "DCCP question"),
+    ("demo-intro", "section", ""),
+    ("demo", "briefing", ""),
+    ("demo-opp-hydrogen", "item", "DCCP hydrogen"),
+)
+
+
+def add_five() -> None:
+    store = BookmarkStore()
+    for target, kind, note in FIVE:
+        store.add(target, kind, note=note)
+
+
+async def type_text(pilot, text: str) -> None:
+    for char in text:
+        await pilot.press("minus" if char == "-" else char)
+    await pilot.pause()
+
+
+async def test_escape_leaves_the_filter_and_list_keys_never_land_in_it() -> None:
+    add_five()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("B", "slash")
+        await type_text(pilot, "follow-up")
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        box = screen.query_one("#bookmark-filter")
+        assert [row.value for row in table.rows] == ["demo-rec-1"]
+        await pilot.press("escape")  # back to the list; the filter stays
+        await pilot.pause()
+        assert table.has_focus and box.value == "follow-up"
+        assert "escape clears the filter" in text_of(screen.query_one("#bookmark-status"))
+        await pilot.press("slash")  # focuses the filter without typing itself
+        await pilot.pause()
+        assert box.has_focus and box.value == "follow-up"
+        await pilot.press("slash")  # already there: still no slash typed
+        assert box.value == "follow-up"
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "DCCP")
+        assert box.value == "DCCP"
+        assert [row.value for row in table.rows] == ["demo-obs-financing", "demo-opp-hydrogen"]
+        assert "2 of 5 bookmarks" in text_of(screen.query_one("#bookmark-status"))
+        await pilot.press("escape", "down", "K", "J", "J")
+        await pilot.pause()
+        assert box.value == "DCCP"
+        assert table.cursor_row == 1
+        assert [bookmark.target for bookmark in BookmarkStore().all()].index("demo-opp-hydrogen") == 4
+        await pilot.press("escape")  # a second escape clears the filter
+        await pilot.pause()
+        assert box.value == "" and table.row_count == 5 and isinstance(app.screen, BookmarksScreen)
+        await pilot.press("slash")
+        await type_text(pilot, "zzz")
+        assert "0 of 5 bookmarks" in text_of(screen.query_one("#bookmark-status"))
+        assert "No bookmark matches 'zzz'." in text_of(screen.query_one("#bookmark-preview-text"))
+        await pilot.press("down")  # down from the filter goes to the list
+        await pilot.pause()
+        assert table.has_focus and box.value == "zzz"
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, BookmarksScreen)
+
+
+async def test_present_shows_only_the_filtered_bookmarks(monkeypatch) -> None:
+    from briefing_tui.tui.screens.presenter import PresenterScreen
+
+    add_five()
+    app = make_app()
+    messages: list[str] = []
+    original = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, **kw: (messages.append(message), original(message, **kw)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("B", "slash")
+        await type_text(pilot, "DCCP")
+        await pilot.press("escape", "P")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PresenterScreen)
+        assert [slide.title for slide in app.screen.deck.slides] == [
+            "Scarce long-term finance",
+            "Green hydrogen in Chile",
+        ]
+        assert "Presenting the 2 bookmarks shown, in your order." in messages
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, BookmarksScreen)
+        await pilot.press("escape", "P")  # the filter cleared: all of them
+        await settle(app, pilot)
+        assert isinstance(app.screen, PresenterScreen)
+        assert len(app.screen.deck.slides) == 5
+
+
+async def test_kinds_are_labelled_alike_and_sorted_by_label() -> None:
+    add_five()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("B")
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        assert "in your order" in text_of(screen.query_one("#bookmark-status"))
+        for _ in range(3):
+            await pilot.press("s")
+        await pilot.pause()
+        assert "sorted by kind" in text_of(screen.query_one("#bookmark-status"))
+        kinds = [table.get_row(row.value)[1].plain for row in table.rows]
+        assert kinds == ["Briefing", "Obstacle", "Opportunity", "Recommendation", "Section"]
+
+
+async def test_the_removed_list_after_restoring_everything() -> None:
+    BookmarkStore().add("demo-rec-1", "item")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("B", "d", "t")
+        await pilot.pause()
+        screen = app.screen
+        assert "1 of 1 removed bookmarks" in text_of(screen.query_one("#bookmark-status"))
+        await pilot.press("enter")
+        await pilot.pause()
+        status = text_of(screen.query_one("#bookmark-status"))
+        assert "No removed bookmarks" in status and "yet" not in status

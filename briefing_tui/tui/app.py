@@ -456,13 +456,14 @@ class BriefingApp(App):
         deck = slides.dossier_deck(self.library, filters)
         self.push_screen(PresenterScreen(deck, start_at=start_at, clock=self.clock))
 
-    def present_bookmarks(self) -> None:
+    def present_bookmarks(self, bookmarks: Sequence[Bookmark] | None = None) -> None:
+        """Present ``bookmarks`` (by default all of them) in the order given."""
         from briefing_tui.core import slides
         from briefing_tui.tui.screens.presenter import PresenterScreen
 
         if self.library is None:
             return
-        deck = slides.bookmarks_deck(self.library, self.bookmarks.all())
+        deck = slides.bookmarks_deck(self.library, self.bookmarks.all() if bookmarks is None else bookmarks)
         if not deck.slides:
             self.notify("No bookmarks to present.", timeout=3)
             return

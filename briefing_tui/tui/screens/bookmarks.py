@@ -17,7 +17,7 @@ from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from briefing_tui.core.compare import parse_cell_id
 from briefing_tui.core.dossier import known_filters, target_title
-from briefing_tui.core.export.memo import memo_entry
+from briefing_tui.core.export.memo import KIND_LABELS, memo_entry
 from briefing_tui.core.storage.bookmarks import Bookmark, RemovedBookmark
 from briefing_tui.core.text import clean, clean_line
 from briefing_tui.core.vocab import KINDS
@@ -26,7 +26,14 @@ from briefing_tui.tui.widgets.footer import KeyFooter
 from briefing_tui.tui.widgets.title_bar import TitleBar
 
 SORTS = ("order", "time", "briefing", "kind")
-SORT_LABELS = {"order": "your order", "time": "newest first", "briefing": "by briefing", "kind": "by kind"}
+SORT_LABELS = {
+    "order": "in your order",
+    "time": "newest first",
+    "briefing": "sorted by briefing",
+    "kind": "sorted by kind",
+}
+KIND_WIDTH = max(len(label) for label in [*KINDS.values(), *KIND_LABELS.values()])
+"""The kind column fits every kind's label ("Recommendation", "Comparison cell")."""
 WIDE = 100
 """From this width the table has a briefing column (narrower, the preview's citation says it)."""
 
@@ -41,9 +48,9 @@ def column_widths(width: int, *, briefing: bool, first: int = 3) -> dict[str, in
     """Widths of the table's columns so that together they fill ``width`` cells and no more."""
     columns = 6 if briefing else 5
     available = max(30, width - 2 - 2 * columns)  # the scrollbar, and one cell of padding each side
-    fixed = first + 14 + (8 if briefing else 0)
+    fixed = first + KIND_WIDTH + (8 if briefing else 0)
     rest = available - fixed
-    widths = {"#": first, "kind": 14, "title": rest * 45 // 100}
+    widths = {"#": first, "kind": KIND_WIDTH, "title": rest * 45 // 100}
     if briefing:
         widths["briefing"] = 8
     widths["note"] = rest * 35 // 100
@@ -68,14 +75,21 @@ class BookmarksScreen(BriefingScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Back", id="bookmarks.close"),
         Binding("enter", "open", "Open", id="bookmarks.open", priority=False),
-        Binding("slash", "focus_filter", "Filter", id="bookmarks.filter"),
+        Binding("slash", "focus_filter", "Filter", id="bookmarks.filter", priority=True),
+        Binding("down", "focus_list", "", show=False, id="bookmarks.list"),
         Binding("s", "cycle_sort", "Sort", id="bookmarks.sort"),
         Binding("delete,d", "delete", "Delete", id="bookmarks.delete"),
         Binding("u", "undo", "Undo", id="bookmarks.undo"),
         Binding("t", "toggle_trash", "Removed", id="bookmarks.trash"),
         Binding("K,shift+up", "move(-1)", "Move up", id="bookmarks.up"),
         Binding("J,shift+down", "move(1)", "Move down", id="bookmarks.down"),
-        Binding("P", "present", "Present all", id="bookmarks.present"),
+        Binding(
+            "P",
+            "present",
+            "Present",
+            id="bookmarks.present",
+            tooltip="Present the bookmarks shown (all of them, or those the filter matches) in your order",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -122,31 +136,35 @@ class BookmarksScreen(BriefingScreen[None]):
     # -- rows ----------------------------------------------------------------------
 
     def _describe(self, bookmark: Bookmark) -> tuple[str, str, str, bool]:
-        """(kind, title, briefing, exists) of a bookmark."""
+        """(kind label, title, briefing, exists) of a bookmark; kinds are labelled as everywhere else."""
         app: Any = self.app
         library = app.library
         cell = parse_cell_id(bookmark.target)
         if cell:
-            return "comparison", app.title_of(bookmark.target), "", cell[0] in library.themes
+            return KIND_LABELS["cell"], app.title_of(bookmark.target), "", cell[0] in library.themes
         if bookmark.target_kind == "dossier":
             title = target_title(bookmark.target)
-            return "dossier", title or bookmark.target, "", title is not None
+            return KIND_LABELS["dossier"], title or bookmark.target, "", title is not None
         resolved = library.resolve(bookmark.target)
         if resolved is None:
-            return bookmark.target_kind, bookmark.target, "", False
+            return KIND_LABELS.get(bookmark.target_kind, "Item"), bookmark.target, "", False
         kind, obj = resolved
         if kind == "item":
             return KINDS[obj.kind], obj.title, obj.source.document, True
         if kind == "section":
-            return "section", obj.title, library.briefing_of_section(obj.id) or "", True
-        return "briefing", obj.source.title, obj.id, True
+            return KIND_LABELS["section"], obj.title, library.briefing_of_section(obj.id) or "", True
+        return KIND_LABELS["briefing"], obj.source.title, obj.id, True
 
     def _bookmarks(self) -> list[Bookmark]:
         store: Any = self.app.bookmarks
         return list(store.removed()) if self.trash else list(store.all())
 
+    def _needle(self) -> str:
+        """The filter as typed, trimmed ("" when there is none)."""
+        return self.query_one("#bookmark-filter", Input).value.strip()
+
     def _rows(self) -> list:
-        needle = self.query_one("#bookmark-filter", Input).value.strip().lower()
+        needle = self._needle().lower()
         rows = []
         for bookmark in self._bookmarks():
             kind, title, briefing, exists = self._describe(bookmark)
@@ -161,7 +179,7 @@ class BookmarksScreen(BriefingScreen[None]):
         elif self.sort == "briefing":
             rows.sort(key=lambda row: (row[3], row[0].position))
         elif self.sort == "kind":
-            rows.sort(key=lambda row: (row[1], row[0].position))
+            rows.sort(key=lambda row: (row[1].casefold(), row[0].position))
         return rows
 
     @staticmethod
@@ -210,11 +228,13 @@ class BookmarksScreen(BriefingScreen[None]):
             total = len(store.removed())
             status = f"{shown} of {total} removed bookmarks, newest first · enter or u restores · t back"
             if not total:
-                status = "Nothing removed yet. t goes back to the bookmarks."
+                status = "No removed bookmarks. t goes back to the bookmarks."
         else:
             total = len(store.all())
-            status = f"{shown} of {total} bookmarks · sorted {SORT_LABELS[self.sort]}"
-            if store.removed():
+            status = f"{shown} of {total} bookmarks · {SORT_LABELS[self.sort]}"
+            if self._needle():
+                status += " · escape clears the filter"
+            elif store.removed():
                 status += " · u undoes the last removal · t lists removed ones"
             if not total:
                 status = "No bookmarks yet: press b on an item, section, briefing, comparison cell or dossier."
@@ -242,7 +262,12 @@ class BookmarksScreen(BriefingScreen[None]):
         bookmark = self._current()
         preview = self.query_one("#bookmark-preview-text", Static)
         if bookmark is None:
-            preview.update(Text("Select a bookmark to see its note, tags and source here.", style="dim"))
+            needle = self._needle()
+            if needle and self._bookmarks():
+                what = "removed bookmark" if self.trash else "bookmark"
+                preview.update(Text(f"No {what} matches '{clean_line(needle)}'.", style="dim"))
+            else:
+                preview.update(Text("Select a bookmark to see its note, tags and source here.", style="dim"))
             return
         entry = memo_entry(self.app.loaded, bookmark)
         parts: list = [Text(clean_line(entry.title), style="bold")]
@@ -283,9 +308,16 @@ class BookmarksScreen(BriefingScreen[None]):
     def action_focus_filter(self) -> None:
         self.query_one("#bookmark-filter", Input).focus()
 
+    def action_focus_list(self) -> None:
+        self.query_one(DataTable).focus()
+
     def action_close(self) -> None:
+        """Escape: from the filter back to the list (the filter stays), then clears the filter, then leaves."""
         filter_input = self.query_one("#bookmark-filter", Input)
-        if filter_input.has_focus and filter_input.value:
+        if filter_input.has_focus:
+            self.action_focus_list()
+            return
+        if filter_input.value:
             filter_input.value = ""
             return
         if self.trash:
@@ -368,7 +400,18 @@ class BookmarksScreen(BriefingScreen[None]):
         self.refresh_rows(keep=key)
 
     def action_present(self) -> None:
-        self.app.present_bookmarks()
+        """Present what the list shows: every bookmark, or only those the filter matches (in your order)."""
+        app: Any = self.app
+        if not self._needle():
+            app.present_bookmarks()
+            return
+        shown = [bookmark for bookmark in app.bookmarks.all() if bookmark.target in self._shown]
+        if not shown:
+            self.notify(f"No bookmark matches '{clean_line(self._needle())}': nothing to present.", timeout=3)
+            return
+        count = f"the {len(shown)} bookmarks" if len(shown) > 1 else "the 1 bookmark"
+        self.notify(f"Presenting {count} shown, in your order.", timeout=3)
+        app.present_bookmarks(shown)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.trash and action in ("delete", "move", "cycle_sort", "present"):
