@@ -99,10 +99,9 @@ def test_memo_keeps_order_notes_citations_and_missing_items(pack_library: Librar
     assert text.startswith("# Bookmarks\n")
     assert "Generated 2024-11-05 12:30 UTC" in text
     headings = re.findall(r"^### (.+)$", text, flags=re.M)
-    assert headings == [
+    assert headings == [  # the briefing bookmark leads its briefing's group, under the group's heading
         "Coordinate development finance",
         "Introduction",
-        "An Example Briefing",
         "Japanese FDI stock in Brazil",
         "Development finance: Japan",
         "Energy transition: China",
@@ -333,3 +332,25 @@ def test_docx_compact_memo_in_your_order(pack_library: Library, bookmarks: list[
     texts = [p.text for p in document.paragraphs]
     assert "Proposal: A concrete proposal, reworded." not in texts
     assert "Two to four sentences in our own words." in texts
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_a_briefing_bookmark_is_headed_once_by_its_group(
+    pack_library: Library, bookmarks: list[Bookmark], compact: bool
+) -> None:
+    """Grouped by briefing, a bookmarked briefing is its group's heading, not a second one under it."""
+    import io
+
+    import docx
+
+    from briefing_tui.core.export.docx import bookmarks_docx
+
+    text = export.bookmarks_markdown(pack_library, bookmarks, compact=compact, now=NOW)
+    assert re.findall(r"^#+ An Example Briefing$", text, flags=re.M) == ["## An Example Briefing"]
+    group = text.split("## An Example Briefing\n\n", 1)[1]
+    assert group.index("> Whole report.") < group.index("### Coordinate development finance")  # its note leads
+    document = docx.Document(io.BytesIO(bookmarks_docx(pack_library, bookmarks, compact=compact, now=NOW)))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings.count("An Example Briefing") == 1 and "Whole report." in [p.text for p in document.paragraphs]
+    by_kind = export.bookmarks_markdown(pack_library, bookmarks, "kind", compact=compact, now=NOW)
+    assert "### An Example Briefing" in by_kind  # other groupings keep the entry's own heading

@@ -86,7 +86,8 @@ class _Writer:
 
 
 def _entry(document: _Writer, entry: MemoEntry, level: int, *, compact: bool) -> None:
-    document.add_heading(entry.title, level=level)
+    if entry.headed:
+        document.add_heading(entry.title, level=level)
     if entry.missing:
         document.add_paragraph().add_run(f"{entry.kind} · not in the loaded content").italic = True
     elif not compact:

@@ -166,16 +166,17 @@ def _entry_blocks(entry: MemoEntry, level: int, *, compact: bool) -> list[list[s
     """One bookmark: title, kind and id, summary, details, the user's note and tags, citation."""
     target = entry.bookmark.target
     source = ["**Source:** " + md_line(entry.citation)] if entry.citation else []
+    title = [heading(level, entry.title)] if entry.headed else []
     if compact:
         one_line = [md_line(entry.one_line)] if entry.one_line else []
         missing = [f"{entry.kind} · not in the loaded content"] if entry.missing else []
-        return [[heading(level, entry.title)], missing, *_user_blocks(entry.bookmark, tags=False), one_line, source]
+        return [title, missing, *_user_blocks(entry.bookmark, tags=False), one_line, source]
     if entry.missing:
         return [[heading(level, target)], [f"{entry.kind} · not in the loaded content"], *_user_blocks(entry.bookmark)]
     body = [f"*{md_line(entry.body)}*"] if entry.body_is_placeholder else md_text(entry.body)
     facts = ["- " + md_line(fact) for fact in entry.facts]
     return [
-        [heading(level, entry.title)],
+        title,
         [f"{entry.kind} · {md_code(target)}"],
         body,
         facts,

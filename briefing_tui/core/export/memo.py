@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal, get_args
 
@@ -111,6 +111,8 @@ class MemoEntry:
     """The full citation, with the URL when there is one."""
     one_line: str = ""
     """A one-sentence summary, for the compact memo."""
+    headed: bool = True
+    """False: the group's heading is this entry's (a briefing bookmark leads its own briefing's group)."""
 
 
 @dataclass(frozen=True)
@@ -286,6 +288,15 @@ def _group_order(key: str, group_by: GroupBy) -> int:
     return order.index(key) if key in order else 0
 
 
+def _briefing_first(briefing_id: str, entries: list[MemoEntry]) -> list[MemoEntry]:
+    """A briefing's group with the bookmark of the briefing itself first, under the group's heading
+    (its own heading would repeat the group's: "## Title" then "### Title")."""
+    own = [e for e in entries if e.bookmark.target_kind == "briefing" and e.bookmark.target == briefing_id]
+    if not own:
+        return entries
+    return [replace(own[0], headed=False), *(entry for entry in entries if entry is not own[0])]
+
+
 def build_memo(
     library: Library,
     bookmarks: Sequence[Bookmark],
@@ -308,6 +319,8 @@ def build_memo(
     groups = []
     for key in sorted(members, key=lambda key: _group_order(key, group_by)):
         name, entries = members[key]
+        if group_by == "briefing":
+            entries = _briefing_first(key, entries)
         remark = "These bookmarks point at content that is not loaded now; their notes are kept."
         groups.append(MemoGroup(key, name, entries, remark if key == "~missing" else ""))
     return Memo(clean_line(title) or "Bookmarks", subtitle, groups, compact)
