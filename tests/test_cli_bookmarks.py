@@ -176,9 +176,9 @@ def test_export_memo_to_stdout_and_files(tmp_path: Path) -> None:
     refused = run("export", "-o", str(target))
     assert refused.returncode == 2 and "--force" in refused.stderr
     assert target.read_text(encoding="utf-8") == "keep me"
-    forced = run("export", "--format", "json", "-o", str(target), "--force")
+    forced = run("export", "-o", str(target), "--force")
     assert forced.returncode == 0
-    assert json.loads(target.read_text(encoding="utf-8"))["bookmarks"][0]["target"] == "demo-rec-1"
+    assert target.read_text(encoding="utf-8") == memo.stdout
 
     nowhere = run("export", "-o", str(tmp_path / "no-folder" / "memo.md"))
     assert nowhere.returncode == 2 and "cannot write" in nowhere.stderr
@@ -276,3 +276,42 @@ def test_export_docx_compact_in_your_order(tmp_path: Path) -> None:
     assert refused.returncode == 2 and "bookmarks memo" in refused.stderr
     again = run("export", "--format", "docx", "-o", str(target))
     assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_export_file_contents_match_its_name(tmp_path: Path) -> None:
+    """With no --format the file's suffix picks the format; a --format that contradicts it is refused."""
+    import docx
+
+    run("bookmarks", "add", "demo-rec-1", "--note", "Ask about co-financing.")
+    word = tmp_path / "cli2.docx"
+    result = run("export", "-o", str(word))
+    assert result.returncode == 0, result.stderr
+    assert "Ask about co-financing." in [p.text for p in docx.Document(str(word)).paragraphs]
+    data = tmp_path / "Bookmarks.JSON"
+    assert run("export", "-o", str(data)).returncode == 0
+    assert json.loads(data.read_text(encoding="utf-8"))["bookmarks"][0]["target"] == "demo-rec-1"
+    assert run("export", "-o", str(tmp_path / "memo.md")).returncode == 0
+    assert (tmp_path / "memo.md").read_text(encoding="utf-8").startswith("# Bookmarks\n")
+    briefing = tmp_path / "briefing.json"
+    assert run("export", "--briefing", "demo", "-o", str(briefing)).returncode == 0
+    assert json.loads(briefing.read_text(encoding="utf-8"))["source"]["id"] == "demo"
+
+    for args, named, given in [
+        (["--format", "md", "-o", str(tmp_path / "x.docx")], ".docx", "md"),
+        (["--format", "docx", "-o", str(tmp_path / "x.md")], ".md", "docx"),
+        (["--format", "json", "-o", str(tmp_path / "x.md")], ".md", "json"),
+    ]:
+        refused = run("export", *args)
+        assert refused.returncode == 2
+        assert f"the file name ends in {named} but --format is {given}" in refused.stderr
+    assert run("export", "--item", "demo-rec-1", "-o", str(tmp_path / "x.docx")).returncode == 2  # memo only
+    assert not list(tmp_path.glob("x.*"))
+    assert run("export", "--format", "json", "-o", "-").stdout.startswith("{")  # stdout: --format decides
+
+    dossier = tmp_path / "japan.docx"
+    assert run("dossier", "--actor", "japan", "-o", str(dossier)).returncode == 0
+    assert docx.Document(str(dossier)).paragraphs
+    assert run("dossier", "--actor", "japan", "--format", "md", "-o", str(tmp_path / "x.docx")).returncode == 2
+    slides = run("present", "demo", "--export", str(tmp_path / "x.docx"))
+    assert slides.returncode == 2 and "cannot write" in slides.stderr
+    assert not list(tmp_path.glob("x.*"))

@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from briefing_tui.core.content.errors import problems_text as problems_text  # commands import it from here
@@ -178,3 +179,25 @@ def write_text(text: str | bytes, target: str | None, *, force: bool) -> str | N
     except OSError as error:
         raise CliError(f"cannot write {target}: {error.strerror or error}", EXIT_USAGE) from None
     return None if path is None else str(path)
+
+
+FILE_FORMATS = {".md": "md", ".markdown": "md", ".docx": "docx", ".json": "json"}
+"""The formats a file's suffix names (upper or lower case)."""
+
+
+def output_format(given: str | None, target: str | None, default: str, supported: Iterable[str]) -> str:
+    """The format to write ``target`` in: ``given`` (--format), else the one its suffix names, else ``default``.
+
+    The file's contents always match its name: a --format that contradicts a known suffix is a usage error.
+    """
+    suffix = "" if target in (None, "-") else PurePath(str(target)).suffix.lower()
+    named = FILE_FORMATS.get(suffix)
+    if named is not None and named not in supported:
+        raise CliError(
+            f"the file name ends in {suffix}, which this command cannot write (it writes: {', '.join(supported)})"
+        )
+    if given is None:
+        return named or default
+    if named is not None and named != given:
+        raise CliError(f"the file name ends in {suffix} but --format is {given}; drop --format or rename the file")
+    return given

@@ -12,6 +12,7 @@ from briefing_tui.cli.common import (
     examples,
     json_text,
     load,
+    output_format,
     write_text,
 )
 
@@ -23,7 +24,10 @@ def register(command: CommandMaker) -> None:
     sub.add_argument("--actor", help="us, japan, china, lac, ...")
     sub.add_argument("--sector", help="sector slug, e.g. energy")
     sub.add_argument(
-        "--format", choices=("text", "md", "docx", "json"), default=None, help="text (default), md, docx, json"
+        "--format",
+        choices=("text", "md", "docx", "json"),
+        default=None,
+        help="text (default), md, docx, json; with -o FILE: what its name ends in, else md",
     )
     sub.add_argument("--json", action="store_const", const="json", dest="format", help="same as --format json")
     sub.add_argument("-o", "--output", metavar="FILE", help="file to write ('-' or none: standard output)")
@@ -31,7 +35,7 @@ def register(command: CommandMaker) -> None:
     examples(
         sub,
         "briefing-tui dossier --country brazil --actor japan",
-        "briefing-tui dossier --actor china --format docx -o china.docx",
+        "briefing-tui dossier --actor china -o china.docx",
     )
 
 
@@ -44,7 +48,7 @@ def cmd_dossier(args: argparse.Namespace) -> int:
         raise CliError("give --country, --actor or --sector (or several), e.g. --country brazil --actor japan")
     library = load(args)
     dossier = build_dossier(library, country=filters["country"], actor=filters["actor"], sector=filters["sector"])
-    output = args.format or ("md" if args.output else "text")
+    output = output_format(args.format, args.output, "md" if args.output else "text", ("text", "md", "docx", "json"))
     if output == "docx" and not args.output:
         raise CliError("a Word document needs a file: add -o FILE.docx")
     data: str | bytes

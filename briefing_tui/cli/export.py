@@ -14,9 +14,12 @@ from briefing_tui.cli.common import (
     examples,
     json_text,
     load,
+    output_format,
     write_text,
 )
 from briefing_tui.cli.stores import open_store, report
+
+FORMATS = ("md", "docx", "json")
 
 
 def register(command: CommandMaker) -> None:
@@ -24,7 +27,10 @@ def register(command: CommandMaker) -> None:
         "export", "export bookmarks with notes as a Markdown memo (default), or an item, briefing or comparison"
     )
     sub.add_argument(
-        "--format", choices=("md", "docx", "json"), default="md", help="Markdown (default), Word (.docx) or JSON"
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="Markdown, Word (.docx) or JSON (default: what FILE's name ends in, else md)",
     )
     sub.add_argument("-o", "--output", metavar="FILE", help="file to write; '-' or none: standard output")
     sub.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -42,7 +48,7 @@ def register(command: CommandMaker) -> None:
     what.add_argument("--compare", action="store_true", help="export the comparison")
     sub.add_argument("--theme", help="with --compare: one theme id (or a unique part of its title)")
     sub.set_defaults(handler=cmd_export)
-    examples(sub, "briefing-tui export -o memo.md", "briefing-tui export --format docx --group-by kind -o memo.docx")
+    examples(sub, "briefing-tui export -o memo.md", "briefing-tui export --group-by kind -o memo.docx")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -51,9 +57,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     library = load(args)
     if args.theme and (args.item or args.briefing):
         raise CliError("--theme goes with --compare, not with --item or --briefing")
+    args.format = output_format(args.format, args.output, "md", FORMATS)
     if args.format == "docx":
         if args.item or args.briefing or args.compare or args.theme:
-            raise CliError("--format docx is for the bookmarks memo; use md for --item, --briefing or --compare")
+            raise CliError(
+                "Word (.docx) is for the bookmarks memo; use .md or .json for --item, --briefing or --compare"
+            )
         if args.output in (None, "-") and sys.stdout.isatty():
             raise CliError("a .docx file is binary: give -o FILE.docx (or pipe the output)")
     text: str | bytes

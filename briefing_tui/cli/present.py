@@ -20,6 +20,7 @@ from briefing_tui.cli.common import (
     console,
     examples,
     load,
+    output_format,
     require_terminal,
     write_text,
 )
@@ -129,6 +130,7 @@ def _follow(args: argparse.Namespace) -> int:
 def _export(deck, target: str, *, force: bool) -> int:
     from briefing_tui.core.slides import deck_markdown
 
+    output_format(None, target, "md", ("md",))  # a deck is Markdown: refuse talk.docx or talk.json
     path = write_text(deck_markdown(deck), target, force=force)
     if path is not None:
         console(stderr=True).print(f"wrote {len(deck.slides)} slides to {path}")
