@@ -130,3 +130,74 @@ async def test_a_write_that_fails_is_reported_in_the_dialog(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "There is no folder" in text_of(dialog.query_one("#export-status"))
+
+
+def toasts(app) -> list[str]:
+    """What the app's notifications say (the toasts are not drawn in a headless run)."""
+    return [notification.message for notification in app._notifications]
+
+
+async def type_path(dialog: ExportDialog, pilot, path: Path) -> None:
+    """Empty the File field and type ``path`` into it, key by key, as a user does."""
+    path_input = dialog.query_one("#export-path", Input)
+    path_input.focus()
+    path_input.value = ""
+    await pilot.press(*str(path))
+    assert path_input.value == str(path)
+
+
+async def test_the_format_follows_the_typed_file_name(isolated_dirs: Path, tmp_path: Path) -> None:
+    """The tester's case: Word was selected, `memo.md` typed; the file written is Markdown, as its name says."""
+    tmp_path = tmp_path / "out"  # beside the isolated home
+    tmp_path.mkdir()
+    BookmarkStore().add("demo-rec-1", "item", note="Ask about co-financing.")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("B")
+        await pilot.pause()
+        dialog = await open_dialog(app, pilot)
+        format_select = dialog.query_one("#export-format", Select)
+        assert format_select.value == "docx"
+        await type_path(dialog, pilot, tmp_path / "memo.md")
+        assert format_select.value == "md" and dialog.query_one("#export-memo").display
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ExportDialog))
+        assert (tmp_path / "memo.md").read_text(encoding="utf-8").startswith("# Bookmarks\n")
+        assert f"Exported as Markdown (.md) to {tmp_path / 'memo.md'}" in toasts(app)
+
+        dialog = await open_dialog(app, pilot)
+        await type_path(dialog, pilot, tmp_path / "data.JSON")
+        format_select = dialog.query_one("#export-format", Select)
+        assert format_select.value == "json" and not dialog.query_one("#export-memo").display
+        format_select.value = "docx"  # and the other way: the name follows the Format select
+        await pilot.pause()
+        assert dialog.query_one("#export-path", Input).value == str(tmp_path / "data.docx")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ExportDialog))
+        assert (tmp_path / "data.docx").read_bytes().startswith(b"PK")  # a Word file is a zip
+        assert not (tmp_path / "data.JSON").exists()
+
+
+async def test_a_name_in_a_format_the_export_lacks_is_refused(isolated_dirs: Path, tmp_path: Path) -> None:
+    tmp_path = tmp_path / "out"  # beside the isolated home
+    tmp_path.mkdir()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        dialog = await open_dialog(app, pilot)
+        dialog.query_one("#export-what", Select).value = "compare:comparison"  # Markdown or JSON only
+        await pilot.pause()
+        await type_path(dialog, pilot, tmp_path / "comparison.docx")
+        message = "This export cannot be written as Word (.docx): end the name in .md or .json."
+        assert text_of(dialog.query_one("#export-status")).strip() == message
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog) and list(tmp_path.iterdir()) == []
+        assert text_of(dialog.query_one("#export-status")).strip() == message
+        await pilot.press("backspace", "backspace", "backspace", "backspace")
+        await pilot.press("j", "s", "o", "n")
+        assert text_of(dialog.query_one("#export-status")).strip() == ""
+        assert dialog.query_one("#export-format", Select).value == "json"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: (tmp_path / "comparison.json").exists())

@@ -27,11 +27,20 @@ class ExportFormat:
     """What the dialog shows, e.g. "Word (.docx)"."""
     suffix: str
     """The file name's suffix, e.g. ".docx"."""
+    name: str = ""
+    """The format in a sentence, e.g. "Word": "Exported as Word (.docx) to ..."."""
 
 
-MARKDOWN = ExportFormat("md", "Markdown (.md)", ".md")
-WORD = ExportFormat("docx", "Word (.docx)", ".docx")
-JSON = ExportFormat("json", "JSON, re-importable (.json)", ".json")
+MARKDOWN = ExportFormat("md", "Markdown (.md)", ".md", "Markdown")
+WORD = ExportFormat("docx", "Word (.docx)", ".docx", "Word")
+JSON = ExportFormat("json", "JSON, re-importable (.json)", ".json", "JSON")
+FORMATS_BY_SUFFIX = {".md": MARKDOWN, ".markdown": MARKDOWN, ".docx": WORD, ".json": JSON}
+"""The formats a file name's suffix names (compared in lower case)."""
+
+
+def format_named_by(path: Path) -> ExportFormat | None:
+    """The format ``path``'s suffix names (``memo.DOCX``: Word), or None for no or an unknown suffix."""
+    return FORMATS_BY_SUFFIX.get(path.suffix.lower())
 
 
 @dataclass(frozen=True)
@@ -69,7 +78,7 @@ def default_file_name(choice: ExportChoice, export_format: ExportFormat, today: 
 def with_suffix(path: Path, export_format: ExportFormat, formats: Sequence[ExportFormat]) -> Path:
     """``path`` with the suffix of ``export_format`` in place of a known format's suffix."""
     known = {known.suffix for known in formats}
-    if path.suffix in known:
+    if path.suffix.lower() in known:
         return path.with_suffix(export_format.suffix)
     return path.with_name(path.name + export_format.suffix) if path.name else path
 

@@ -24,6 +24,7 @@ from briefing_tui.core.export.choices import (
     ExportFormat,
     MemoOptions,
     default_file_name,
+    format_named_by,
     with_suffix,
 )
 from briefing_tui.core.export.memo import GROUPINGS
@@ -161,6 +162,25 @@ class ExportDialog(BriefingDialog[Path | None]):
             path_input.value = str(path)
         self._show_memo_options()
 
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        self._status((self._follow_suffix(Path(raw)) or "") if raw else "")
+
+    def _follow_suffix(self, path: Path) -> str | None:
+        """Switch Format to the one ``path``'s suffix names (the file's contents match its name);
+        the reason it cannot be written, if this export has no such format."""
+        named = format_named_by(path)
+        if named is None or named.key == self.export_format.key:
+            return None
+        if named.key not in {offered.key for offered in self.choice.formats}:
+            offered = " or ".join(offered.suffix for offered in self.choice.formats)
+            return f"This export cannot be written as {named.name} ({path.suffix}): end the name in {offered}."
+        with self.prevent(Select.Changed):
+            self.query_one("#export-format", Select).value = named.key
+        self._show_memo_options()
+        return None
+
     def _status(self, message: str) -> None:
         self.query_one("#export-status", Label).update(Text(message))
 
@@ -179,6 +199,10 @@ class ExportDialog(BriefingDialog[Path | None]):
             path = path / default_file_name(self.choice, self.export_format)
         if not path.suffix:
             path = path.with_name(path.name + self.export_format.suffix)
+        problem = self._follow_suffix(path)
+        if problem:
+            self._status(problem)
+            return None
         if not path.parent.is_dir():
             if path.parent != documents_folder():
                 self._status(f"There is no folder {path.parent}.")
@@ -232,17 +256,18 @@ class ExportDialog(BriefingDialog[Path | None]):
         except OSError as error:
             self.app.call_from_thread(self._failed, f"Could not write {path}: {error.strerror or error}")
             return
-        self.app.call_from_thread(self._written, path)
+        self.app.call_from_thread(self._written, path, export_format)
 
     def _failed(self, message: str) -> None:
         self.query_one("#export-go", Button).disabled = False
         self._status(message)
 
-    def _written(self, path: Path) -> None:
+    def _written(self, path: Path, export_format: ExportFormat) -> None:
         settings = self._settings()
         if settings is not None:
             settings.set(FOLDER_SETTING, str(path.parent))
-        self.app.notify(f"Exported to {path}", title="Export", timeout=6, markup=False)
+        written_as = f"{export_format.name or export_format.label} ({export_format.suffix})"
+        self.app.notify(f"Exported as {written_as} to {path}", title="Export", timeout=6, markup=False)
         self.dismiss(path)
 
     @on(Button.Pressed, "#export-cancel")
