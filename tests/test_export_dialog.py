@@ -178,6 +178,14 @@ async def test_the_format_follows_the_typed_file_name(isolated_dirs: Path, tmp_p
         assert (tmp_path / "data.docx").read_bytes().startswith(b"PK")  # a Word file is a zip
         assert not (tmp_path / "data.JSON").exists()
 
+        dialog = await open_dialog(app, pilot)  # a suffix no format has is kept, and the format's is added
+        await type_path(dialog, pilot, tmp_path / "memo.txt")
+        assert dialog.query_one("#export-format", Select).value == "docx"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ExportDialog))
+        assert (tmp_path / "memo.txt.docx").read_bytes().startswith(b"PK") and not (tmp_path / "memo.txt").exists()
+        assert f"Exported as Word (.docx) to {tmp_path / 'memo.txt.docx'}" in toasts(app)
+
 
 async def test_a_name_in_a_format_the_export_lacks_is_refused(isolated_dirs: Path, tmp_path: Path) -> None:
     tmp_path = tmp_path / "out"  # beside the isolated home
@@ -189,7 +197,7 @@ async def test_a_name_in_a_format_the_export_lacks_is_refused(isolated_dirs: Pat
         dialog.query_one("#export-what", Select).value = "compare:comparison"  # Markdown or JSON only
         await pilot.pause()
         await type_path(dialog, pilot, tmp_path / "comparison.docx")
-        message = "This export cannot be written as Word (.docx): end the name in .md or .json."
+        message = "This cannot be written as Word: name it .md or .json."
         assert text_of(dialog.query_one("#export-status")).strip() == message
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -175,7 +175,7 @@ class ExportDialog(BriefingDialog[Path | None]):
             return None
         if named.key not in {offered.key for offered in self.choice.formats}:
             offered = " or ".join(offered.suffix for offered in self.choice.formats)
-            return f"This export cannot be written as {named.name} ({path.suffix}): end the name in {offered}."
+            return f"This cannot be written as {named.name}: name it {offered}."
         with self.prevent(Select.Changed):
             self.query_one("#export-format", Select).value = named.key
         self._show_memo_options()
@@ -197,7 +197,7 @@ class ExportDialog(BriefingDialog[Path | None]):
             path = self._folder() / path
         if path.is_dir():
             path = path / default_file_name(self.choice, self.export_format)
-        if not path.suffix:
+        if format_named_by(path) is None:  # no suffix, or one no format has (notes.v2): add the format's
             path = path.with_name(path.name + self.export_format.suffix)
         problem = self._follow_suffix(path)
         if problem:
