@@ -174,6 +174,17 @@ async def test_palette_jumps_to_an_item() -> None:
         assert app.screen.current_target == "demo-opp-hydrogen"
 
 
+async def test_showing_the_navigator_again_gives_it_the_focus() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        nav = app.screen.query_one(Navigator)
+        await pilot.press("backslash")
+        assert not nav.has_focus
+        await pilot.press("backslash")
+        assert nav.has_focus
+
+
 async def test_navigator_hide_and_resize() -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

@@ -309,6 +309,9 @@ class ExplorerScreen(BriefingScreen[None]):
         sidebar.display = not sidebar.display
         if not sidebar.display:
             self.query_one(DetailView).focus()
+        else:  # back where the user was going: the arrows move the tree again (they scrolled the detail pane)
+            search = self.query_one(SearchPanel)
+            (search.query_one("#results") if search.searching else self.query_one(Navigator)).focus()
 
     def action_resize_navigator(self, delta: int) -> None:
         screen_width = self.app.size.width
