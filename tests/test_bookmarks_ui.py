@@ -11,6 +11,14 @@ from briefing_tui.tui.widgets.navigator import Navigator
 from tests.apphelpers import make_app, settle, text_of
 
 
+def notified(app, monkeypatch) -> list[str]:
+    """Every notification's message, as the app shows it (the toasts themselves still appear)."""
+    messages: list[str] = []
+    original = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, **kw: (messages.append(message), original(message, **kw)))
+    return messages
+
+
 async def test_b_toggles_a_bookmark_and_marks_the_navigator() -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -115,9 +123,7 @@ async def test_y_copies_the_item_with_its_citation_as_markdown() -> None:
 async def test_b_then_u_in_the_explorer_keeps_the_note_and_tags(monkeypatch) -> None:
     BookmarkStore().add("demo-rec-1", "item", note="Raise with the minister.", tags=["meeting"])
     app = make_app()
-    messages: list[str] = []
-    original = app.notify
-    monkeypatch.setattr(app, "notify", lambda message, **kw: (messages.append(message), original(message, **kw)))
+    messages = notified(app, monkeypatch)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
         app.screen.open("demo-rec-1")
@@ -369,9 +375,7 @@ async def test_present_shows_only_the_filtered_bookmarks(monkeypatch) -> None:
 
     add_five()
     app = make_app()
-    messages: list[str] = []
-    original = app.notify
-    monkeypatch.setattr(app, "notify", lambda message, **kw: (messages.append(message), original(message, **kw)))
+    messages = notified(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("B", "slash")

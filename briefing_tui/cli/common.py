@@ -181,17 +181,16 @@ def write_text(text: str | bytes, target: str | None, *, force: bool) -> str | N
     return None if path is None else str(path)
 
 
-FILE_FORMATS = {".md": "md", ".markdown": "md", ".docx": "docx", ".json": "json"}
-"""The formats a file's suffix names (upper or lower case)."""
-
-
 def output_format(given: str | None, target: str | None, default: str, supported: Iterable[str]) -> str:
     """The format to write ``target`` in: ``given`` (--format), else the one its suffix names, else ``default``.
 
     The file's contents always match its name: a --format that contradicts a known suffix is a usage error.
     """
+    from briefing_tui.core.export.choices import FORMATS_BY_SUFFIX  # the dialog's table of suffixes, not a copy
+
     suffix = "" if target in (None, "-") else PurePath(str(target)).suffix.lower()
-    named = FILE_FORMATS.get(suffix)
+    found = FORMATS_BY_SUFFIX.get(suffix)
+    named = found.key if found is not None else None
     if named is not None and named not in supported:
         raise CliError(
             f"the file name ends in {suffix}, which this command cannot write (it writes: {', '.join(supported)})"

@@ -78,59 +78,56 @@ def dossier_title(country: str | None = None, actor: str | None = None, sector: 
     return title or "Everything"
 
 
-def parse_target(target: str) -> dict[str, str] | None:
-    """The filters of a ``dossier:`` target, or None when it is not one."""
-    if not target.startswith("dossier:"):
-        return None
-    filters = {}
-    for part in target.removeprefix("dossier:").split(","):
-        name, _, value = part.partition("=")
-        if name not in FILTERS or not value or name in filters:
-            return None
-        filters[name] = value
-    return filters or None
+def _read_target(target: str) -> tuple[dict[str, str] | None, str | None]:
+    """A ``dossier:`` id read once for all three questions below: (its filters, None when it is not well formed;
+    the first thing wrong with it in words, None when it names a dossier that can be built).
 
-
-def known_filters(target: str) -> dict[str, str] | None:
-    """The filters of a dossier target whose every value is in the vocabulary (a dossier that can be
-    built), else None: a bookmark of any other ``dossier:`` id is shown as missing."""
-    filters = parse_target(target)
-    if filters is None or any(value not in FILTERS[name] for name, value in filters.items()):
-        return None
-    return filters
-
-
-def target_problem(target: str) -> str | None:
-    """What is wrong with a ``dossier:`` id, in words (None: it names a dossier that can be built).
-
-    ``dossier:actor=japan,country=brazil``: filters ``name=value`` joined by commas, each name once,
-    each value a slug of its vocabulary.
+    ``dossier:actor=japan,country=brazil``: filters ``name=value`` joined by commas, each name once, each value a
+    slug of its vocabulary.
     """
     import difflib
 
     example = "e.g. dossier:actor=japan,country=brazil"
     if not target.startswith("dossier:"):
-        return f"{target!r} is not a dossier id ({example})"
+        return None, f"{target!r} is not a dossier id ({example})"
     rest = target.removeprefix("dossier:")
     if not rest.strip():
-        return f"the dossier id {target!r} names no filter ({example})"
-    seen: set[str] = set()
+        return None, f"the dossier id {target!r} names no filter ({example})"
+    filters: dict[str, str] = {}
+    problem: str | None = None  # a value outside its vocabulary: the id is well formed, but names no dossier
     for part in rest.split(","):
         name, equals, value = part.partition("=")
         if not part:
-            return f"the dossier id {target!r} has an empty filter (a comma too many?)"
+            return None, problem or f"the dossier id {target!r} has an empty filter (a comma too many?)"
         if name not in FILTERS:
-            return f"{name!r} is not a dossier filter (they are {', '.join(FILTERS)}; {example})"
+            return None, problem or f"{name!r} is not a dossier filter (they are {', '.join(FILTERS)}; {example})"
         if not equals or not value:
-            return f"the dossier filter {name!r} has no value ({name}=..., {example})"
-        if name in seen:
-            return f"the dossier filter {name!r} is given twice"
-        seen.add(name)
-        if value not in FILTERS[name]:
+            return None, problem or f"the dossier filter {name!r} has no value ({name}=..., {example})"
+        if name in filters:
+            return None, problem or f"the dossier filter {name!r} is given twice"
+        filters[name] = value
+        if problem is None and value not in FILTERS[name]:
             close = difflib.get_close_matches(value, list(FILTERS[name]), n=3, cutoff=0.6)
             hint = f" (did you mean: {', '.join(close)}?)" if close else ""
-            return f"{value!r} is not {'an' if name == 'actor' else 'a'} {name} the briefings use{hint}"
-    return None
+            problem = f"{value!r} is not {'an' if name == 'actor' else 'a'} {name} the briefings use{hint}"
+    return filters, problem
+
+
+def parse_target(target: str) -> dict[str, str] | None:
+    """The filters of a ``dossier:`` target, or None when it is not one."""
+    return _read_target(target)[0]
+
+
+def known_filters(target: str) -> dict[str, str] | None:
+    """The filters of a dossier target whose every value is in the vocabulary (a dossier that can be
+    built), else None: a bookmark of any other ``dossier:`` id is shown as missing."""
+    filters, problem = _read_target(target)
+    return filters if problem is None else None
+
+
+def target_problem(target: str) -> str | None:
+    """What is wrong with a ``dossier:`` id, in words (None: it names a dossier that can be built)."""
+    return _read_target(target)[1]
 
 
 def target_title(target: str) -> str | None:

@@ -27,10 +27,9 @@ if TYPE_CHECKING:
     from briefing_tui.core.glossary import Glossary
     from briefing_tui.core.search import SearchIndex
     from briefing_tui.core.search.builder import IndexBuilder
-    from briefing_tui.tui.screens.explorer import ExplorerScreen
-
-if TYPE_CHECKING:
+    from briefing_tui.core.slides import Deck
     from briefing_tui.core.storage.bookmarks import Bookmark
+    from briefing_tui.tui.screens.explorer import ExplorerScreen
 
 
 class BriefingApp(App):
@@ -435,31 +434,26 @@ class BriefingApp(App):
 
     def present_briefing(self, briefing_id: str, *, start_at: str | None = None) -> None:
         from briefing_tui.core import slides
-        from briefing_tui.tui.screens.presenter import PresenterScreen
 
         if self.library is None or briefing_id not in self.library.briefings:
             self.notify(f"No briefing {briefing_id!r}", severity="error")
             return
-        deck = slides.briefing_deck(self.library, briefing_id)
-        self.push_screen(PresenterScreen(deck, start_at=start_at, clock=self.clock))
+        self._present(slides.briefing_deck(self.library, briefing_id), start_at)
 
     def present_dossier(self, target: str, *, start_at: str | None = None) -> None:
         """A dossier (``dossier:actor=japan,country=brazil``) as a deck: its title slide, then its entries."""
         from briefing_tui.core import slides
         from briefing_tui.core.dossier import known_filters
-        from briefing_tui.tui.screens.presenter import PresenterScreen
 
         filters = known_filters(target)
         if self.library is None or filters is None:
             self.notify(f"No dossier {target!r}", severity="error")
             return
-        deck = slides.dossier_deck(self.library, filters)
-        self.push_screen(PresenterScreen(deck, start_at=start_at, clock=self.clock))
+        self._present(slides.dossier_deck(self.library, filters), start_at)
 
     def present_bookmarks(self, bookmarks: Sequence[Bookmark] | None = None) -> None:
         """Present ``bookmarks`` (by default all of them) in the order given."""
         from briefing_tui.core import slides
-        from briefing_tui.tui.screens.presenter import PresenterScreen
 
         if self.library is None:
             return
@@ -467,7 +461,13 @@ class BriefingApp(App):
         if not deck.slides:
             self.notify("No bookmarks to present.", timeout=3)
             return
-        self.push_screen(PresenterScreen(deck, clock=self.clock))
+        self._present(deck)
+
+    def _present(self, deck: Deck, start_at: str | None = None) -> None:
+        """The one way a deck reaches the room: the presenter, on the app's clock."""
+        from briefing_tui.tui.screens.presenter import PresenterScreen
+
+        self.push_screen(PresenterScreen(deck, start_at=start_at, clock=self.clock))
 
     def action_copy(self) -> None:
         from briefing_tui.core import export

@@ -123,13 +123,17 @@ class KeyFooter(Widget, can_focus=False):
     @property
     def keys(self) -> tuple[FooterKey, ...]:
         """The keys the footer shows now: the screen's shown bindings, one per action, then the palette's."""
-        screen = self.screen
+        keys, palette = self._read_keys()
+        return (*keys, palette) if palette is not None else keys
+
+    def _read_keys(self) -> tuple[tuple[FooterKey, ...], FooterKey | None]:
+        """(the screen's shown bindings, one per action; the command palette's key, drawn at the right)."""
         app = self.app
         keys: list[FooterKey] = []
         actions: set[str] = set()
         palette: FooterKey | None = None
         palette_key = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
-        for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items():
+        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
             if key == palette_key:
                 palette = FooterKey(
                     binding.key,
@@ -144,9 +148,7 @@ class KeyFooter(Widget, can_focus=False):
                 actions.add(binding.action)
                 display = app.get_key_display(binding)
                 keys.append(FooterKey(binding.key, display, binding.description, binding.action, enabled, tooltip))
-        if palette is not None:
-            keys.append(palette)
-        return tuple(keys)
+        return tuple(keys), palette
 
     @property
     def shown(self) -> tuple[FooterKey, ...]:
@@ -160,16 +162,14 @@ class KeyFooter(Widget, can_focus=False):
             self.refresh()
 
     def render(self) -> Text:
-        keys = self.keys
-        self._shown = keys
+        keys, palette = self._read_keys()
+        self._shown = (*keys, palette) if palette is not None else keys
         width = self.size.width
-        palette_key = self.app.COMMAND_PALETTE_BINDING if self.app.ENABLE_COMMAND_PALETTE else None
-        palette = keys[-1] if keys and keys[-1].key == palette_key else None
         line = Text(no_wrap=True, overflow="crop", end="")
         spans: list[_Span] = []
         right = self._key_text(palette, compact=True) if palette is not None else None
         room = width - (len(right) + len(RULE) if right is not None else 0)
-        texts = [(key, self._key_text(key)) for key in (keys if palette is None else keys[:-1])]
+        texts = [(key, self._key_text(key)) for key in keys]
         for key, text in fitting(texts, room, getattr(self.screen, "FOOTER_PRIORITY", ())):
             spans.append(_Span(len(line), len(line) + len(text), key))
             line.append_text(text)

@@ -49,12 +49,6 @@ class TitleBar(Widget, can_focus=False):
         sub_title = screen.sub_title if screen.sub_title is not None else app.sub_title
         return title, sub_title
 
-    @property
-    def title_text(self) -> str:
-        """What the line says, as plain text."""
-        title, sub_title = self._titles()
-        return f"{title} — {sub_title}" if sub_title else title
-
     def render(self) -> Content:
         width = self.size.width
         room = max(0, width - ICON_WIDTH - RIGHT_WIDTH)
